@@ -1,0 +1,33 @@
+/* cli.h - the subcommands of the klynge program and the helpers they share.
+ *
+ * Each subcommand is one function `int cmd_NAME(int argc, char **argv)` in its own file,
+ * named in the table in main.c. argv[0] is the subcommand's name. It returns the process
+ * exit status: 0 on success, 1 on an error (after printing one clear line on stderr saying
+ * what failed and where), 2 on wrong usage. */
+#ifndef KL_CLI_H
+#define KL_CLI_H
+
+
+#include <stdio.h>
+
+#define EXIT_USAGE 2
+
+struct kl_error;
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_org(int argc, char **argv);
+
+/* The database path: the --db value if given, else $KLYNGE_DB, else "./var/klynge.db". */
+const char *cli_db_path(const char *opt);
+
+/* Prints "klynge: CONTEXT: MESSAGE" for err on stderr and returns 1. */
+int cli_fail(const char *context, const struct kl_error *err);
+
+/* Prints "klynge CMD: MESSAGE" and a hint to --help on stderr and returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* True when argv holds -h or --help. */
+int cli_wants_help(int argc, char **argv);
+
+#endif

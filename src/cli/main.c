@@ -1,0 +1,83 @@
+/* main.c - the klynge program: git-style dispatch to the subcommands. */
+#include "cli/cli.h"
+#include "core/error.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: klynge [--version] [--help] <command> [<args>]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nRun 'klynge <command> --help' for the options of a command.\n");
+}
+
+const char *cli_db_path(const char *opt)
+{
+    const char *env = getenv("KLYNGE_DB");
+    if (opt && *opt)
+        return opt;
+    if (env && *env)
+        return env;
+    return "./var/klynge.db";
+}
+
+int cli_fail(const char *context, const struct kl_error *err)
+{
+    fprintf(stderr, "klynge: %s: %s\n", context, err->msg[0] ? err->msg : kl_status_name(err->code));
+    return 1;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "klynge %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nRun 'klynge %s --help' for usage.\n", cmd);
+    return EXIT_USAGE;
+}
+
+int cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return 1;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("klynge %s\n", KLYNGE_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "klynge: '%s' is not a klynge command. See 'klynge --help'.\n", argv[1]);
+    return EXIT_USAGE;
+}
