@@ -14,6 +14,8 @@ struct command {
 };
 
 static const struct command commands[] = {
+    {"init", cmd_init, "create or upgrade the database and load reference data"},
+    {"org", cmd_org, "organisation data: import clusters"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,131 @@
+/* migrations.c - the numbered schema migrations, embedded in the binary and applied in one
+ * transaction. Each applied migration is recorded in schema_migrations and the schema version
+ * is kept in PRAGMA user_version. Migrations are only ever appended; a released one is never
+ * edited. The SQL keeps to what PostgreSQL also accepts where it can (TEXT dates in ISO form,
+ * explicit foreign keys, CHECK constraints). */
+#include "store/store.h"
+#include "store/store_impl.h"
+
+#include "core/error.h"
+
+#include <stdio.h>
+#include <time.h>
+
+struct migration {
+    int version;
+    const char *name;
+    const char *sql;
+};
+
+static const struct migration migrations[] = {
+    {1, "geography",
+     "CREATE TABLE schema_migrations (\n"
+     "    version INTEGER PRIMARY KEY,\n"
+     "    name TEXT NOT NULL,\n"
+     "    applied_at TEXT NOT NULL\n"
+     ");\n"
+     "CREATE TABLE region (\n"
+     "    code INTEGER PRIMARY KEY CHECK (code BETWEEN 1081 AND 1085),\n"
+     "    name TEXT NOT NULL UNIQUE\n"
+     ");\n"
+     "CREATE TABLE municipality (\n"
+     "    code INTEGER PRIMARY KEY CHECK (code BETWEEN 101 AND 999),\n"
+     "    name TEXT NOT NULL,\n"
+     "    region_code INTEGER NOT NULL REFERENCES region(code),\n"
+     "    population INTEGER CHECK (population IS NULL OR population >= 0)\n"
+     ");\n"
+     "CREATE INDEX municipality_region ON municipality(region_code);\n"
+     "CREATE TABLE hospital (\n"
+     "    id INTEGER PRIMARY KEY,\n"
+     "    region_code INTEGER NOT NULL REFERENCES region(code),\n"
+     "    name TEXT NOT NULL,\n"
+     "    UNIQUE (region_code, name)\n"
+     ");\n"
+     "CREATE TABLE cluster (\n"
+     "    id INTEGER PRIMARY KEY,\n"
+     "    code TEXT NOT NULL UNIQUE,\n"
+     "    name TEXT NOT NULL,\n"
+     "    region_code INTEGER NOT NULL REFERENCES region(code),\n"
+     "    valid_from TEXT NOT NULL,\n"
+     "    valid_to TEXT,\n"
+     "    CHECK (valid_to IS NULL OR valid_to >= valid_from)\n"
+     ");\n"
+     "CREATE INDEX cluster_region ON cluster(region_code);\n"
+     "CREATE TABLE cluster_hospital (\n"
+     "    cluster_id INTEGER NOT NULL REFERENCES cluster(id) ON DELETE CASCADE,\n"
+     "    hospital_id INTEGER NOT NULL REFERENCES hospital(id),\n"
+     "    PRIMARY KEY (cluster_id, hospital_id)\n"
+     ");\n"
+     "CREATE TABLE cluster_municipality (\n"
+     "    cluster_id INTEGER NOT NULL REFERENCES cluster(id) ON DELETE CASCADE,\n"
+     "    municipality_code INTEGER NOT NULL REFERENCES municipality(code),\n"
+     "    PRIMARY KEY (cluster_id, municipality_code)\n"
+     ");\n"
+     "CREATE INDEX cluster_municipality_code ON cluster_municipality(municipality_code);\n"},
+};
+
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int store_schema_latest(void)
+{
+    return migrations[NMIGRATIONS - 1].version;
+}
+
+static int record(struct store *st, const struct migration *m, struct kl_error *err)
+{
+    sqlite3_stmt *s;
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    int rc;
+
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    rc = store_prepare(st, "INSERT INTO schema_migrations(version, name, applied_at) "
+                           "VALUES (?, ?, ?)",
+                       &s, err, "recording a migration");
+    if (rc)
+        return rc;
+    sqlite3_bind_int(s, 1, m->version);
+    store_bind_text(s, 2, m->name);
+    store_bind_text(s, 3, now);
+    if (sqlite3_step(s) != SQLITE_DONE)
+        rc = store_db_error(st, err, "recording a migration");
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int store_migrate(struct store *st, struct kl_error *err)
+{
+    char pragma[64];
+    int rc;
+
+    rc = store_begin(st, err);
+    if (rc)
+        return rc;
+    for (int i = 0; i < NMIGRATIONS; i++) {
+        const struct migration *m = &migrations[i];
+        char what[96];
+        if (m->version <= st->version)
+            continue;
+        snprintf(what, sizeof(what), "migration %d (%s)", m->version, m->name);
+        rc = store_exec(st, m->sql, err, what);
+        if (rc == 0)
+            rc = record(st, m, err);
+        if (rc)
+            goto fail;
+    }
+    snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d; PRAGMA application_id = %d",
+             store_schema_latest(), KLYNGE_APPLICATION_ID);
+    rc = store_exec(st, pragma, err, "setting the schema version");
+    if (rc)
+        goto fail;
+    rc = store_commit(st, err);
+    if (rc)
+        return rc;
+    st->version = store_schema_latest();
+    return 0;
+fail:
+    store_rollback(st);
+    return rc;
+}
