@@ -1,6 +1,9 @@
 /* cluster_import.c - validation and all-or-nothing import of a cluster structure file. */
 #include "app/cluster_import.h"
 
+#include "app/audit.h"
+#include "app/principal.h"
+
 #include "core/arena.h"
 #include "core/csv.h"
 #include "core/date.h"
@@ -10,6 +13,8 @@
 #include "store/org.h"
 #include "store/store.h"
 
+#include <jansson.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -18,6 +23,8 @@
 #include <strings.h>
 
 #define MAX_IMPORT_BYTES ((size_t)32 << 20)
+/* A region's structure is a few hundred rows; the checks across rows are quadratic. */
+#define MAX_IMPORT_ROWS 20000
 
 enum col {
     COL_REGION, COL_CODE, COL_NAME, COL_FROM, COL_TO, COL_HOSPITAL, COL_MUNI, COL_MUNI_NAME,
@@ -300,52 +307,146 @@ static void check_across(struct import *im, const struct cluster *stored, size_t
     }
 }
 
-/* Writes every cluster of the file (rows grouped by code). Inside a transaction. */
-static int write_clusters(struct import *im, struct cluster_import_summary *sum,
-                          struct kl_error *err)
+/* The cluster as the audit log shows it: its fields, hospital names and member codes. */
+static json_t *cluster_json(const struct cluster *c, const char *const *hospitals, size_t nh,
+                            const int *munis, size_t nm)
 {
-    int64_t *hids = arena_calloc(im->a, im->nrows, sizeof(*hids));
-    int *munis = arena_calloc(im->a, im->nrows, sizeof(*munis));
-    char *done = arena_calloc(im->a, im->nrows, 1);
-    int rc;
+    char from[11], to[11];
+    json_t *h = json_array(), *m = json_array(), *j;
 
-    if (!hids || !munis || !done)
-        return kl_error_set(err, KL_ENOMEM, "out of memory importing clusters");
-    for (size_t i = 0; i < im->nrows; i++) {
-        const struct row *r = &im->rows[i];
-        struct cluster c = {r->code, r->name, r->region, r->from, r->to};
-        size_t nh = 0, nm = 0;
-        if (done[i])
-            continue;
-        for (size_t j = i; j < im->nrows; j++) {
-            const struct row *q = &im->rows[j];
-            int64_t hid;
-            int seen = 0;
-            if (strcmp(q->code, r->code) != 0)
-                continue;
-            done[j] = 1;
-            munis[nm++] = q->muni;
-            rc = store_hospital_ensure(im->st, q->region, q->hospital, &hid, err);
-            if (rc)
-                return rc;
-            for (size_t k = 0; k < nh; k++)
-                seen |= hids[k] == hid;
-            if (!seen)
-                hids[nh++] = hid;
-        }
-        rc = store_cluster_put(im->st, &c, hids, nh, munis, nm, err);
-        if (rc)
-            return rc;
-        if (sum) {
-            sum->clusters++;
-            sum->hospitals += nh;
-        }
-    }
-    return 0;
+    date_format_iso(c->valid_from, from);
+    if (c->valid_to != DATE_OPEN)
+        date_format_iso(c->valid_to, to);
+    for (size_t i = 0; i < nh; i++)
+        json_array_append_new(h, json_string(hospitals[i]));
+    for (size_t i = 0; i < nm; i++)
+        json_array_append_new(m, json_integer(munis[i]));
+    j = json_pack("{s:s, s:s, s:i, s:s, s:s?, s:o, s:o}", "code", c->code, "name", c->name,
+                  "region_code", c->region_code, "valid_from", from, "valid_to",
+                  c->valid_to == DATE_OPEN ? NULL : to, "hospitals", h, "municipalities", m);
+    return j;
 }
 
-int app_cluster_import(struct store *st, const char *data, size_t n, struct problems *probs,
-                       struct cluster_import_summary *sum, struct kl_error *err)
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The stored definition of code as JSON (hospitals and members sorted), or NULL when the
+ * cluster does not exist yet. */
+static int stored_json(struct import *im, const char *code, json_t **out, struct kl_error *err)
+{
+    struct cluster c;
+    struct hospital *h;
+    struct cluster_member *m;
+    const char **hn;
+    int *mc;
+    size_t nh, nm;
+    int rc = store_cluster_get(im->st, im->a, code, &c, err);
+
+    *out = NULL;
+    if (rc == KL_ENOTFOUND)
+        return 0;
+    if (rc == 0)
+        rc = store_cluster_hospitals(im->st, im->a, code, &h, &nh, err);
+    if (rc == 0)
+        rc = store_cluster_members(im->st, im->a, code, &m, &nm, err);
+    if (rc)
+        return rc;
+    hn = arena_calloc(im->a, nh + 1, sizeof(*hn));
+    mc = arena_calloc(im->a, nm + 1, sizeof(*mc));
+    if (!hn || !mc)
+        return kl_error_set(err, KL_ENOMEM, "out of memory importing clusters");
+    for (size_t i = 0; i < nh; i++)
+        hn[i] = h[i].name;
+    for (size_t i = 0; i < nm; i++)
+        mc[i] = m[i].municipality_code;
+    qsort(hn, nh, sizeof(*hn), cmp_str);
+    qsort(mc, nm, sizeof(*mc), cmp_int);
+    *out = cluster_json(&c, hn, nh, mc, nm);
+    return *out ? 0 : kl_error_set(err, KL_ENOMEM, "out of memory importing clusters");
+}
+
+/* Writes one cluster (rows i.. with its code, marked in done) unless the stored definition
+ * is already the same, and records the change in the audit log. */
+static int write_cluster(struct import *im, const struct principal *who, size_t i, char *done,
+                         struct cluster_import_summary *sum, struct kl_error *err)
+{
+    const struct row *r = &im->rows[i];
+    struct cluster c = {r->code, r->name, r->region, r->from, r->to};
+    const char **hnames = arena_calloc(im->a, im->nrows, sizeof(*hnames));
+    int *munis = arena_calloc(im->a, im->nrows, sizeof(*munis));
+    int64_t *hids = arena_calloc(im->a, im->nrows, sizeof(*hids));
+    size_t nh = 0, nm = 0;
+    json_t *before = NULL, *after = NULL;
+    int rc;
+
+    if (!hnames || !munis || !hids)
+        return kl_error_set(err, KL_ENOMEM, "out of memory importing clusters");
+    for (size_t j = i; j < im->nrows; j++) {
+        const struct row *q = &im->rows[j];
+        int seen = 0;
+        if (strcmp(q->code, r->code) != 0)
+            continue;
+        done[j] = 1;
+        munis[nm++] = q->muni;
+        for (size_t k = 0; k < nh; k++)
+            seen |= strcmp(hnames[k], q->hospital) == 0;
+        if (!seen)
+            hnames[nh++] = q->hospital;
+    }
+    qsort(hnames, nh, sizeof(*hnames), cmp_str);
+    qsort(munis, nm, sizeof(*munis), cmp_int);
+    rc = stored_json(im, r->code, &before, err);
+    if (rc)
+        return rc;
+    after = cluster_json(&c, hnames, nh, munis, nm);
+    if (!after) {
+        json_decref(before);
+        return kl_error_set(err, KL_ENOMEM, "out of memory importing clusters");
+    }
+    if (before && json_equal(before, after))
+        goto out;
+    for (size_t k = 0; k < nh && rc == 0; k++)
+        rc = store_hospital_ensure(im->st, r->region, hnames[k], &hids[k], err);
+    if (rc == 0)
+        rc = store_cluster_put(im->st, &c, hids, nh, munis, nm, err);
+    if (rc == 0)
+        rc = app_audit_record(im->st, who, "cluster", r->code, before ? "update" : "create", 0,
+                              before, after, err);
+    if (rc == 0 && sum) {
+        sum->clusters++;
+        sum->hospitals += nh;
+    }
+out:
+    json_decref(before);
+    json_decref(after);
+    return rc;
+}
+
+/* Writes every cluster of the file (rows grouped by code). Inside a transaction. */
+static int write_clusters(struct import *im, const struct principal *who,
+                          struct cluster_import_summary *sum, struct kl_error *err)
+{
+    char *done = arena_calloc(im->a, im->nrows, 1);
+    int rc = 0;
+
+    if (!done)
+        return kl_error_set(err, KL_ENOMEM, "out of memory importing clusters");
+    for (size_t i = 0; i < im->nrows && rc == 0; i++)
+        if (!done[i])
+            rc = write_cluster(im, who, i, done, sum, err);
+    return rc;
+}
+
+int app_cluster_import(struct store *st, const struct principal *who, const char *data,
+                       size_t n, struct problems *probs, struct cluster_import_summary *sum,
+                       struct kl_error *err)
 {
     struct import im = {.st = st, .probs = probs};
     struct csv_reader *r = NULL;
@@ -386,6 +487,11 @@ int app_cluster_import(struct store *st, const char *data, size_t n, struct prob
     while ((got = csv_next(r, &rec, err)) > 0) {
         if (sum)
             sum->rows++;
+        if (im.nrows >= MAX_IMPORT_ROWS) {
+            problems_add(probs, rec.line, 0, "more than %d rows: split the file by region",
+                         MAX_IMPORT_ROWS);
+            break;
+        }
         rc = check_row(&im, &rec, nheader);
         if (rc == KL_ENOMEM) {
             kl_error_set(err, KL_ENOMEM, "out of memory importing clusters");
@@ -405,7 +511,7 @@ int app_cluster_import(struct store *st, const char *data, size_t n, struct prob
     rc = store_begin(st, err);
     if (rc)
         goto out;
-    rc = write_clusters(&im, sum, err);
+    rc = write_clusters(&im, who, sum, err);
     if (rc == 0)
         rc = store_commit(st, err);
     else

@@ -12,22 +12,24 @@
 
 #include <stddef.h>
 
+struct principal;
 struct store;
 struct problems;
 struct kl_error;
 
 struct cluster_import_summary {
     size_t rows;      /* data rows read */
-    size_t clusters;  /* clusters written */
-    size_t hospitals; /* hospital links written */
+    size_t clusters;  /* clusters created or changed (an unchanged cluster is not written) */
+    size_t hospitals; /* hospital links of those clusters */
 };
 
-/* Validates the n bytes at data (named file in messages) and, only when every row is valid,
- * writes all of it in one transaction. Each problem found is added to probs with its line
+/* Validates the n bytes at data and, only when every row is valid, writes all of it in one
+ * transaction, with an audit row by who for each cluster created or changed. Each problem found is added to probs with its line
  * and column; then the result is KL_EINVAL and the database is unchanged. Other failures
  * (database, memory) return their code with err filled, also leaving the database as it
  * was. On success fills sum (may be NULL) and returns 0. */
-int app_cluster_import(struct store *st, const char *data, size_t n, struct problems *probs,
-                       struct cluster_import_summary *sum, struct kl_error *err);
+int app_cluster_import(struct store *st, const struct principal *who, const char *data,
+                       size_t n, struct problems *probs, struct cluster_import_summary *sum,
+                       struct kl_error *err);
 
 #endif

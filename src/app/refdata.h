@@ -3,21 +3,23 @@
 #ifndef KL_APP_REFDATA_H
 #define KL_APP_REFDATA_H
 
+struct principal;
 struct store;
 struct problems;
 struct kl_error;
 
 struct refdata_summary {
-    int regions;
+    int regions;          /* rows in the shipped files */
     int municipalities;
-    int clusters;
+    int clusters;         /* cluster membership rows */
+    int clusters_changed; /* clusters created or changed by this load */
 };
 
-/* Loads (inserts or updates) all reference data. Regions and municipalities are written in
+/* Loads (inserts or updates) all reference data, each change audited as done by who. Regions and municipalities are written in
  * one transaction, the clusters in a second, through the same import as
  * `klynge org import clusters`. Loading twice changes nothing. A problem in the shipped files
  * is reported through probs with KL_EINVAL. Fills sum (may be NULL). */
-int app_refdata_load(struct store *st, struct problems *probs, struct refdata_summary *sum,
-                     struct kl_error *err);
+int app_refdata_load(struct store *st, const struct principal *who, struct problems *probs,
+                     struct refdata_summary *sum, struct kl_error *err);
 
 #endif

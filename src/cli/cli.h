@@ -13,6 +13,7 @@
 #define EXIT_USAGE 2
 
 struct kl_error;
+struct principal;
 
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
@@ -20,6 +21,11 @@ int cmd_org(int argc, char **argv);
 
 /* The database path: the --db value if given, else $KLYNGE_DB, else "./var/klynge.db". */
 const char *cli_db_path(const char *opt);
+
+/* The actor of a command run on the server: "cli:" and the Unix user's name, with the rights
+ * of an administrator (who runs the binary on the database file has them anyway). The
+ * login string is static. */
+struct principal cli_principal(void);
 
 /* Prints "klynge: CONTEXT: MESSAGE" for err on stderr and returns 1. */
 int cli_fail(const char *context, const struct kl_error *err);

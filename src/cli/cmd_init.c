@@ -2,6 +2,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 
+#include "app/principal.h"
 #include "app/refdata.h"
 #include "core/error.h"
 #include "core/problems.h"
@@ -31,6 +32,7 @@ int cmd_init(int argc, char **argv)
     struct kl_error err;
     struct problems probs;
     struct refdata_summary sum;
+    struct principal who;
     int got, rc;
 
     if (cli_wants_help(argc, argv)) {
@@ -53,7 +55,8 @@ int cmd_init(int argc, char **argv)
     if (rc)
         return cli_fail("init", &err);
     problems_init(&probs, "reference data", 0);
-    rc = app_refdata_load(st, &probs, &sum, &err);
+    who = cli_principal();
+    rc = app_refdata_load(st, &who, &probs, &sum, &err);
     if (rc) {
         fputs(problems_text(&probs), stderr);
         problems_free(&probs);
@@ -61,8 +64,10 @@ int cmd_init(int argc, char **argv)
         return cli_fail("init", &err);
     }
     problems_free(&probs);
-    printf("%s: schema version %d; %d regions, %d municipalities, %d clusters\n", db,
-           store_schema_version(st), sum.regions, sum.municipalities, sum.clusters);
+    printf("%s: schema version %d; reference data: %d regions, %d municipalities, %d cluster "
+           "memberships (%d clusters created or changed)\n",
+           db, store_schema_version(st), sum.regions, sum.municipalities, sum.clusters,
+           sum.clusters_changed);
     store_close(st);
     return 0;
 }

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 
 #include "app/cluster_import.h"
+#include "app/principal.h"
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/problems.h"
@@ -61,6 +62,7 @@ static int import_clusters(const char *db, const char *path)
     struct kl_error err;
     struct problems probs;
     struct cluster_import_summary sum;
+    struct principal who = cli_principal();
     int rc;
 
     kl_error_clear(&err);
@@ -70,10 +72,11 @@ static int import_clusters(const char *db, const char *path)
     if (rc == 0)
         rc = store_open(db, 0, &st, &err);
     if (rc == 0)
-        rc = app_cluster_import(st, data.data ? data.data : "", data.len, &probs, &sum, &err);
+        rc = app_cluster_import(st, &who, data.data ? data.data : "", data.len, &probs, &sum, &err);
     if (rc == 0)
-        printf("%s: imported %zu clusters (%zu rows, %zu hospital links) into %s\n", path,
-               sum.clusters, sum.rows, sum.hospitals, db);
+        printf("%s: %zu rows valid; %zu clusters created or changed, the rest already as "
+               "the file says (%s)\n",
+               path, sum.rows, sum.clusters, db);
     else if (probs.count)
         fputs(problems_text(&probs), stderr);
     store_close(st);

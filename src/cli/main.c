@@ -1,6 +1,11 @@
 /* main.c - the klynge program: git-style dispatch to the subcommands. */
 #include "cli/cli.h"
+#include "app/principal.h"
 #include "core/error.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include <signal.h>
 #include <stdarg.h>
@@ -34,6 +39,15 @@ const char *cli_db_path(const char *opt)
     if (env && *env)
         return env;
     return "./var/klynge.db";
+}
+
+struct principal cli_principal(void)
+{
+    static char login[64];
+    const struct passwd *pw = getpwuid(getuid());
+
+    snprintf(login, sizeof(login), "cli:%s", pw && pw->pw_name ? pw->pw_name : "unknown");
+    return (struct principal){AUTH_LOCAL, 0, login, login, 1, NULL};
 }
 
 int cli_fail(const char *context, const struct kl_error *err)

@@ -8,13 +8,17 @@
 
 #include "app/cluster_import.h"
 #include "app/org.h"
+#include "app/principal.h"
 #include "app/refdata.h"
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/problems.h"
+#include "store/audit.h"
 #include "store/store.h"
 #include "testutil.h"
+
+static const struct principal tester = {AUTH_LOCAL, 0, "cli:test", "test", 1, NULL};
 
 struct fixture {
     struct tmpdb t;
@@ -38,7 +42,7 @@ static int setup(void **state)
     if (store_open(f.t.path, STORE_CREATE | STORE_MIGRATE, &f.st, &err))
         return -1;
     problems_init(&probs, "refdata", 0);
-    rc = app_refdata_load(f.st, &probs, NULL, &err);
+    rc = app_refdata_load(f.st, &tester, &probs, NULL, &err);
     problems_free(&probs);
     f.a = arena_new(0);
     problems_init(&f.probs, "in.csv", 0);
@@ -59,7 +63,7 @@ static int teardown(void **state)
 static int import(struct fixture *f, const char *csv, struct cluster_import_summary *sum)
 {
     struct kl_error err;
-    return app_cluster_import(f->st, csv, strlen(csv), &f->probs, sum, &err);
+    return app_cluster_import(f->st, &tester, csv, strlen(csv), &f->probs, sum, &err);
 }
 
 static size_t count_clusters(struct fixture *f)
@@ -297,6 +301,50 @@ static void test_one_bad_row_among_many_changes_nothing(void **state)
     assert_int_equal(app_cluster_get(f->st, f->a, "RM-NEW", &d, &err), KL_ENOTFOUND);
 }
 
+static size_t audit_rows(struct fixture *f, const char *entity)
+{
+    struct audit_filter filter = {.entity = entity, .limit = 100000};
+    struct audit_entry *e;
+    size_t n;
+    struct kl_error err;
+    assert_int_equal(store_audit_list(f->st, f->a, &filter, &e, &n, &err), 0);
+    return n;
+}
+
+static void test_changes_are_audited_and_failures_leave_no_trace(void **state)
+{
+    struct fixture *f = *state;
+    struct audit_filter filter = {.entity = "cluster", .limit = 1};
+    struct audit_entry *e;
+    size_t n, before = audit_rows(f, "cluster");
+    struct kl_error err;
+
+    assert_int_equal(before, 19); /* every shipped cluster was created once */
+    assert_int_equal(audit_rows(f, "municipality"), 98);
+    assert_int_equal(import(f, HEADER "1082;RM-X;Klynge X;2022-07-01;;S;751;\n"
+                                      "1082;RM-Y;Klynge Y;2022-07-01;;S;9999;\n",
+                            NULL),
+                     KL_EINVAL);
+    assert_int_equal(audit_rows(f, "cluster"), before);
+    assert_int_equal(import(f, HEADER "1082;RM-AARHUS;Aarhusklyngen;2022-07-01;;"
+                                      "Aarhus Universitetshospital;751;\n",
+                            NULL),
+                     0);
+    assert_int_equal(audit_rows(f, "cluster"), before + 1);
+    assert_int_equal(store_audit_list(f->st, f->a, &filter, &e, &n, &err), 0);
+    assert_string_equal(e[0].action, "update");
+    assert_string_equal(e[0].entity_id, "RM-AARHUS");
+    assert_string_equal(e[0].actor, "cli:test");
+    assert_non_null(strstr(e[0].before_json, "\"municipalities\":[741,751]"));
+    assert_non_null(strstr(e[0].after_json, "\"municipalities\":[751]"));
+    /* the same file again changes nothing and writes no row */
+    assert_int_equal(import(f, HEADER "1082;RM-AARHUS;Aarhusklyngen;2022-07-01;;"
+                                      "Aarhus Universitetshospital;751;\n",
+                            NULL),
+                     0);
+    assert_int_equal(audit_rows(f, "cluster"), before + 1);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -317,6 +365,7 @@ int main(void)
         T(test_missing_column_and_short_row_are_refused),
         T(test_empty_and_malformed_files_are_refused),
         T(test_one_bad_row_among_many_changes_nothing),
+        T(test_changes_are_audited_and_failures_leave_no_trace),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
