@@ -2,6 +2,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 
+#include "app/demo.h"
 #include "app/principal.h"
 #include "app/refdata.h"
 #include "core/error.h"
@@ -19,14 +20,31 @@ static const char usage[] =
     "klynge. Running it again is safe: it changes nothing that is already right.\n"
     "\n"
     "  --db FILE   the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n"
-    "  --demo      also load demonstration content (fictional people and organisations);\n"
-    "              this version has no demonstration content beyond the reference data\n";
+    "  --demo      also create demonstration users (fictional people) and print their\n"
+    "              logins and passwords, once: they are not shown again\n";
+
+/* Creates the demo users and prints the new ones' passwords. */
+static int print_demo(struct store *st, const struct principal *who)
+{
+    struct demo_login logins[8];
+    struct kl_error err;
+
+    if (app_demo_load(st, who, logins, &err))
+        return cli_fail("init --demo", &err);
+    printf("demo logins (fictional people; the passwords are shown only now):\n");
+    for (size_t i = 0; i < demo_login_count(); i++)
+        printf("  %-10s %-18s %-24s %s\n", logins[i].login,
+               logins[i].password[0] ? logins[i].password : "(exists already)", logins[i].name,
+               logins[i].role);
+    return 0;
+}
 
 int cmd_init(int argc, char **argv)
 {
     static const char *const flags[] = {"--demo", NULL};
     static const char *const valued[] = {"--db", NULL};
     const char *db = NULL, *opt, *val;
+    int demo = 0;
     struct args a;
     struct store *st = NULL;
     struct kl_error err;
@@ -43,6 +61,8 @@ int cmd_init(int argc, char **argv)
     while ((got = args_next(&a, flags, valued, &opt, &val)) > 0) {
         if (opt && strcmp(opt, "--db") == 0)
             db = val;
+        else if (opt)
+            demo = 1;
         else if (!opt)
             return cli_usage_error("init", "unexpected argument '%s'", val);
     }
@@ -68,6 +88,7 @@ int cmd_init(int argc, char **argv)
            "memberships (%d clusters created or changed)\n",
            db, store_schema_version(st), sum.regions, sum.municipalities, sum.clusters,
            sum.clusters_changed);
+    rc = demo ? print_demo(st, &who) : 0;
     store_close(st);
-    return 0;
+    return rc;
 }

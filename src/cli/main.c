@@ -21,6 +21,8 @@ struct command {
 static const struct command commands[] = {
     {"init", cmd_init, "create or upgrade the database and load reference data"},
     {"org", cmd_org, "organisation data: import clusters"},
+    {"user", cmd_user, "user accounts: add, list, passwd, disable, enable"},
+    {"audit", cmd_audit, "print the audit log"},
 };
 
 static void usage(FILE *out)

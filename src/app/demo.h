@@ -1,0 +1,29 @@
+/* demo.h - demonstration content for `klynge init --demo`: fictional people only. */
+#ifndef KL_APP_DEMO_H
+#define KL_APP_DEMO_H
+
+#include <stddef.h>
+
+struct principal;
+struct store;
+struct kl_error;
+
+#define DEMO_PASSWORD_CHARS 16
+
+struct demo_login {
+    const char *login;
+    const char *name;
+    const char *role;                       /* what the account shows off */
+    char password[DEMO_PASSWORD_CHARS + 1]; /* "" when the user existed already */
+};
+
+/* Creates the demo users that do not exist yet, each with a new random password written
+ * into logins (an array of at least demo_login_count() entries) so that the caller can show
+ * it once. Users that already exist are left alone (their password stays ""). */
+int app_demo_load(struct store *st, const struct principal *who, struct demo_login *logins,
+                  struct kl_error *err);
+
+/* How many demo logins app_demo_load fills. */
+size_t demo_login_count(void);
+
+#endif
