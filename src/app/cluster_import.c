@@ -150,7 +150,8 @@ static int read_header(struct import *im, const struct csv_record *h)
     return ok;
 }
 
-/* Validates one record; on success appends it to im->rows. */
+/* Validates one record: 0 when valid (appended to im->rows), 1 when not (its problems
+ * recorded), KL_ENOMEM. */
 static int check_row(struct import *im, const struct csv_record *rec, size_t nheader)
 {
     struct row r = {.line = rec->line, .to = DATE_OPEN};
@@ -161,7 +162,7 @@ static int check_row(struct import *im, const struct csv_record *rec, size_t nhe
     if (rec->nfields != nheader) {
         problems_add(im->probs, rec->line, 0, "%zu fields, but the header has %zu",
                      rec->nfields, nheader);
-        return -1;
+        return 1;
     }
     for (int c = 0; c < NCOLS; c++) {
         if (im->idx[c] < 0)
@@ -224,7 +225,7 @@ static int check_row(struct import *im, const struct csv_record *rec, size_t nhe
     }
 #undef COLNO
     if (bad)
-        return -1;
+        return 1;
     if (im->nrows == im->cap) {
         size_t ncap = im->cap ? im->cap * 2 : 64;
         struct row *p = arena_alloc(im->a, ncap * sizeof(*p));
@@ -452,7 +453,7 @@ int app_cluster_import(struct store *st, const struct principal *who, const char
     struct csv_reader *r = NULL;
     struct csv_record rec;
     struct cluster *stored = NULL;
-    size_t nheader = 0, nstored = 0;
+    size_t nheader = 0, nstored = 0, found, known = probs->count;
     int rc, got;
 
     if (sum)
@@ -500,12 +501,13 @@ int app_cluster_import(struct store *st, const struct principal *who, const char
     }
     if (got < 0)
         problems_add(probs, 0, 0, "%s", err->msg);
-    if (probs->count == 0 && im.nrows == 0)
+    if (probs->count == known && im.nrows == 0)
         problems_add(probs, 0, 0, "no data rows after the header");
     check_across(&im, stored, nstored);
-    if (probs->count) {
-        rc = kl_error_set(err, KL_EINVAL, "%zu problem%s found; nothing was imported",
-                          probs->count, probs->count == 1 ? "" : "s");
+    found = probs->count - known;
+    if (found) {
+        rc = kl_error_set(err, KL_EINVAL, "%zu problem%s found; nothing was imported", found,
+                          found == 1 ? "" : "s");
         goto out;
     }
     rc = store_begin(st, err);
