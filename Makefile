@@ -75,7 +75,7 @@ bench: build
 	bench/run $(BUILD)
 
 po:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=T_ -o po/klynge.pot \
+	xgettext --from-code=UTF-8 --keyword=N_ --keyword=T_:2 -o po/klynge.pot \
 	    $$(git ls-files 'src/*.c')
 	msgmerge --update --backup=none po/da.po po/klynge.pot
 

@@ -2,6 +2,7 @@
 #include "app/account.h"
 
 #include "app/audit.h"
+#include "app/permission.h"
 #include "app/password.h"
 #include "app/principal.h"
 #include "core/arena.h"
@@ -11,6 +12,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The user as the audit log shows it (never the password hash). */
 static json_t *user_json(const struct user *u)
@@ -51,6 +53,8 @@ int app_user_add(struct store *st, const struct principal *who, const struct use
     int64_t newid = 0;
     int rc;
 
+    if ((rc = app_authorize(st, who, PERM_ADMIN, 0, err)))
+        return rc;
     rc = check_user(u, password, err);
     if (rc == 0 && password)
         rc = password_init(err);
@@ -102,6 +106,10 @@ int app_user_passwd(struct store *st, const struct principal *who, const char *l
 
     if (why)
         return kl_error_set(err, KL_EINVAL, "password: %s", why);
+    /* users change their own password; administrators anybody's */
+    if (!(who->user_id > 0 && who->login && strcmp(who->login, login) == 0) &&
+        (rc = app_authorize(st, who, PERM_ADMIN, 0, err)))
+        return rc;
     rc = password_init(err);
     if (rc == 0)
         rc = password_hash(password, hash, err);
@@ -133,11 +141,14 @@ int app_user_disable(struct store *st, const struct principal *who, const char *
                      int disabled, struct kl_error *err)
 {
     char idtext[24];
-    struct arena *a = arena_new(0);
+    struct arena *a;
     struct user u;
     json_t *before, *after;
     int rc;
 
+    if ((rc = app_authorize(st, who, PERM_ADMIN, 0, err)))
+        return rc;
+    a = arena_new(0);
     if (!a)
         return kl_error_set(err, KL_ENOMEM, "out of memory");
     rc = store_begin(st, err);
@@ -169,9 +180,10 @@ int app_forum_role_set(struct store *st, const struct principal *who, int64_t us
     char idtext[48];
     enum forum_role old;
     json_t *before = NULL, *after = NULL;
-    int rc = store_begin(st, err);
+    int rc;
 
-    if (rc)
+    if ((rc = app_authorize(st, who, PERM_FORUM_MANAGE, forum_id, err)) ||
+        (rc = store_begin(st, err)))
         return rc;
     rc = store_forum_role_get(st, user_id, forum_id, &old, err);
     if (rc == 0)

@@ -1,6 +1,7 @@
 /* audit.c - the audit log's use cases: recording a change, and reading with scoping. */
 #include "app/audit.h"
 
+#include "app/permission.h"
 #include "app/principal.h"
 #include "core/error.h"
 #include "store/account.h"
@@ -44,23 +45,15 @@ int app_audit_list(struct store *st, struct arena *a, const struct principal *wh
                    struct kl_error *err)
 {
     struct audit_filter scoped = *f;
-    struct forum_role_grant *roles;
-    size_t nroles;
-    int rc, secretary = 0;
+    int rc;
 
     *out = NULL;
     *n = 0;
-    if (who->is_admin || who->method == AUTH_LOCAL)
-        return store_audit_list(st, a, f, out, n, err);
-    if (who->user_id) {
-        rc = store_forum_roles_of(st, a, who->user_id, &roles, &nroles, err);
-        if (rc)
-            return rc;
-        for (size_t i = 0; i < nroles; i++)
-            secretary |= roles[i].role == ROLE_SECRETARY;
-    }
-    if (!secretary)
-        return kl_error_set(err, KL_EPERM, "only administrators and secretaries see the audit log");
-    scoped.secretary_user_id = who->user_id;
+    rc = app_authorize(st, who, PERM_AUDIT_READ, 0, err);
+    if (rc)
+        return rc;
+    /* a secretary who is not an administrator sees the rows of their own forums only */
+    if (!who->is_admin)
+        scoped.secretary_user_id = who->user_id;
     return store_audit_list(st, a, &scoped, out, n, err);
 }

@@ -32,6 +32,16 @@ static void new_token(char text[SESSION_TOKEN_CHARS + 1], unsigned char hash[TOK
 }
 
 /* Hash of a token from a client; -1 when the text is not a token at all. */
+/* A fresh CSRF token: 256 random bits as base64url text. */
+static void new_csrf(char csrf[SESSION_TOKEN_CHARS + 1])
+{
+    unsigned char raw[32];
+
+    randombytes_buf(raw, sizeof(raw));
+    sodium_bin2base64(csrf, SESSION_TOKEN_CHARS + 1, raw, sizeof(raw),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
 static int token_hash(const char *text, unsigned char hash[TOKEN_HASH_BYTES])
 {
     unsigned char raw[32];
@@ -96,7 +106,7 @@ int app_login(struct store *st, struct arena *a, const char *login, const char *
               char token[SESSION_TOKEN_CHARS + 1], struct principal *who, struct kl_error *err)
 {
     char login_key[LOGIN_MAX_LENGTH + 16], addr_key[80];
-    unsigned char hash[TOKEN_HASH_BYTES], csrf_raw[32];
+    unsigned char hash[TOKEN_HASH_BYTES];
     char csrf[SESSION_TOKEN_CHARS + 1];
     const char *stored_hash = NULL;
     int login_failures, addr_failures, login_delayed, addr_delayed, ok = 0, rc;
@@ -143,9 +153,7 @@ int app_login(struct store *st, struct arena *a, const char *login, const char *
         return rc ? rc : kl_error_set(err, KL_EPERM, "%s", app_login_failed_msg);
     }
     new_token(token, hash);
-    randombytes_buf(csrf_raw, sizeof(csrf_raw));
-    sodium_bin2base64(csrf, sizeof(csrf), csrf_raw, sizeof(csrf_raw),
-                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    new_csrf(csrf);
     rc = store_throttle_clear(st, login_key, err);
     if (rc == 0)
         rc = store_session_insert(st, hash, u.id, csrf, now, now + policy->absolute_seconds,
@@ -164,6 +172,29 @@ int app_login(struct store *st, struct arena *a, const char *login, const char *
     if (rc)
         return rc;
     fill_principal(who, &u, AUTH_SESSION);
+    who->csrf_token = arena_strdup(a, csrf);
+    return 0;
+}
+
+int app_session_start(struct store *st, struct arena *a, const char *login, int64_t now,
+                      const struct session_policy *policy, char token[SESSION_TOKEN_CHARS + 1],
+                      struct principal *who, struct kl_error *err)
+{
+    unsigned char hash[TOKEN_HASH_BYTES];
+    char csrf[SESSION_TOKEN_CHARS + 1];
+    struct user u;
+    int rc = store_user_by_login(st, a, login, &u, NULL, err);
+
+    if (rc)
+        return rc;
+    if (u.disabled)
+        return kl_error_set(err, KL_ENOTFOUND, "the user '%s' is disabled", login);
+    new_token(token, hash);
+    new_csrf(csrf);
+    rc = store_session_insert(st, hash, u.id, csrf, now, now + policy->absolute_seconds, err);
+    if (rc)
+        return rc;
+    fill_principal(who, &u, AUTH_PROXY);
     who->csrf_token = arena_strdup(a, csrf);
     return 0;
 }

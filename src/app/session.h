@@ -39,6 +39,13 @@ int app_login(struct store *st, struct arena *a, const char *login, const char *
               const char *addr, int64_t now, const struct session_policy *policy,
               char token[SESSION_TOKEN_CHARS + 1], struct principal *who, struct kl_error *err);
 
+/* Starts a session for the user with login, without a password: for a user a trusted
+ * single sign-on proxy has vouched for (the web layer checks that). KL_ENOTFOUND when the
+ * login is unknown or disabled. Fills token and who as app_login does. */
+int app_session_start(struct store *st, struct arena *a, const char *login, int64_t now,
+                      const struct session_policy *policy, char token[SESSION_TOKEN_CHARS + 1],
+                      struct principal *who, struct kl_error *err);
+
 /* Resolves a session token. KL_ENOTFOUND when it is unknown, expired (idle or absolute; the
  * session is then deleted) or its user is disabled. Renews the idle timer. */
 int app_session_resolve(struct store *st, struct arena *a, const char *token, int64_t now,

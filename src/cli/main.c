@@ -20,6 +20,7 @@ struct command {
 
 static const struct command commands[] = {
     {"init", cmd_init, "create or upgrade the database and load reference data"},
+    {"serve", cmd_serve, "serve the web application"},
     {"org", cmd_org, "organisation data: import clusters"},
     {"user", cmd_user, "user accounts: add, list, passwd, disable, enable"},
     {"audit", cmd_audit, "print the audit log"},

@@ -1,0 +1,121 @@
+/* permission.c - the permission decision (see permission.h). */
+#include "app/permission.h"
+#include "app/principal.h"
+#include "core/arena.h"
+#include "core/error.h"
+#include "model/account.h"
+#include "store/account.h"
+
+static const char *const names[PERM_COUNT] = {
+    [PERM_PUBLIC] = "public",
+    [PERM_SIGNED_IN] = "signed-in",
+    [PERM_ADMIN] = "admin",
+    [PERM_AUDIT_READ] = "audit-read",
+    [PERM_FORUM_PUBLISHED] = "forum-published",
+    [PERM_FORUM_INTERNAL] = "forum-internal",
+    [PERM_FORUM_PROPOSE] = "forum-propose",
+    [PERM_FORUM_MANAGE] = "forum-manage",
+};
+
+const char *permission_name(enum permission p)
+{
+    return (unsigned)p < PERM_COUNT ? names[p] : "unknown";
+}
+
+int permission_needs_forum(enum permission p)
+{
+    return p == PERM_FORUM_PUBLISHED || p == PERM_FORUM_INTERNAL || p == PERM_FORUM_PROPOSE ||
+           p == PERM_FORUM_MANAGE;
+}
+
+static int signed_in(const struct principal *who)
+{
+    return who->method != AUTH_NONE;
+}
+
+/* The least role in a forum that permission p asks for. */
+static enum forum_role least_role(enum permission p)
+{
+    switch (p) {
+    case PERM_FORUM_PUBLISHED: return ROLE_READER;
+    case PERM_FORUM_INTERNAL:
+    case PERM_FORUM_PROPOSE: return ROLE_MEMBER;
+    default: return ROLE_SECRETARY;
+    }
+}
+
+static int forum_decision(struct store *st, const struct principal *who, enum permission p,
+                          int64_t forum_id, struct kl_error *err)
+{
+    enum forum_role role = ROLE_NONE;
+    int is_public = 0, rc;
+
+    if (!st)
+        return kl_error_set(err, KL_EPERM, "no database to decide on forum %lld",
+                            (long long)forum_id);
+    rc = store_forum_visibility(st, forum_id, &is_public, err);
+    if (rc)
+        return rc;
+    if (who->is_admin)
+        return 0;
+    if (p == PERM_FORUM_PUBLISHED && is_public)
+        return 0;
+    if (!signed_in(who) || who->user_id <= 0)
+        return kl_error_set(err, KL_EPERM, "sign in to see this forum");
+    rc = store_forum_role_get(st, who->user_id, forum_id, &role, err);
+    if (rc)
+        return rc;
+    if (role >= least_role(p))
+        return 0;
+    return kl_error_set(err, KL_EPERM, "your role in this forum does not allow this (%s)",
+                        permission_name(p));
+}
+
+/* 1 when who is secretary of at least one forum, 0 when not, or a negative KL_E... code. */
+static int secretary_somewhere(struct store *st, const struct principal *who,
+                               struct kl_error *err)
+{
+    struct forum_role_grant *roles;
+    struct arena *a = arena_new(0);
+    size_t n = 0;
+    int rc, found = 0;
+
+    if (!a)
+        return kl_error_set(err, KL_ENOMEM, "out of memory");
+    rc = store_forum_roles_of(st, a, who->user_id, &roles, &n, err);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        found |= roles[i].role == ROLE_SECRETARY;
+    arena_free(a);
+    return rc ? rc : found;
+}
+
+int app_authorize(struct store *st, const struct principal *who, enum permission p,
+                  int64_t forum_id, struct kl_error *err)
+{
+    int rc;
+
+    switch (p) {
+    case PERM_PUBLIC:
+        return 0;
+    case PERM_SIGNED_IN:
+        return signed_in(who) ? 0 : kl_error_set(err, KL_EPERM, "sign in first");
+    case PERM_ADMIN:
+        return who->is_admin ? 0 : kl_error_set(err, KL_EPERM, "only administrators may do this");
+    case PERM_AUDIT_READ:
+        if (who->is_admin)
+            return 0;
+        rc = signed_in(who) && who->user_id > 0 && st ? secretary_somewhere(st, who, err) : 0;
+        if (rc < 0)
+            return rc;
+        return rc ? 0 : kl_error_set(err, KL_EPERM,
+                                     "only administrators and secretaries see the audit log");
+    case PERM_FORUM_PUBLISHED:
+    case PERM_FORUM_INTERNAL:
+    case PERM_FORUM_PROPOSE:
+    case PERM_FORUM_MANAGE:
+        return forum_decision(st, who, p, forum_id, err);
+    case PERM_COUNT:
+        break;
+    }
+    return kl_error_set(err, KL_EPERM, "unknown permission %d", (int)p);
+}

@@ -1,0 +1,47 @@
+/* permission.h - the one place where klynge decides who may do what.
+ *
+ * Every route of the web server and every use case that needs a right names a permission
+ * from this list; app_authorize turns (principal, permission, forum) into allowed or denied.
+ * Nothing else decides access: handlers and commands only ask.
+ *
+ * The roles: a system administrator may do everything. In a forum, a secretary may change
+ * everything of that forum, a chair and a member read its drafts and closed items and
+ * propose items, a reader reads what the forum shares with its readers. Anonymous visitors
+ * read only the public reference pages and what a forum marked public has published. */
+#ifndef KL_APP_PERMISSION_H
+#define KL_APP_PERMISSION_H
+
+#include <stdint.h>
+
+struct principal;
+struct store;
+struct kl_error;
+
+enum permission {
+    PERM_PUBLIC = 0,      /* anyone, signed in or not: reference data, the login page */
+    PERM_SIGNED_IN,       /* any signed-in user: own account, own API tokens, logout */
+    PERM_ADMIN,           /* system administrators only */
+    PERM_AUDIT_READ,      /* administrators, and secretaries of at least one forum (who see
+                             only the rows of their forums) */
+    PERM_FORUM_PUBLISHED, /* what forum F published: anyone when F is public, else its readers
+                             and up */
+    PERM_FORUM_INTERNAL,  /* drafts and closed items of forum F: members, chair, secretary */
+    PERM_FORUM_PROPOSE,   /* propose an item to forum F: members, chair, secretary */
+    PERM_FORUM_MANAGE,    /* change anything of forum F: its secretary */
+    PERM_COUNT
+};
+
+/* A short stable name of p ("public", "forum-manage", ...), for logs and tests. */
+const char *permission_name(enum permission p);
+
+/* 1 when p is checked against a forum (the forum_id argument of app_authorize). */
+int permission_needs_forum(enum permission p);
+
+/* Decides whether who may act under permission p, on forum forum_id for the forum
+ * permissions (ignored otherwise). Returns 0 when allowed, KL_EPERM with a message saying
+ * which right is missing when denied, KL_ENOTFOUND when the forum does not exist, or KL_EDB.
+ * st may be NULL for permissions that need no forum. */
+int app_authorize(struct store *st, const struct principal *who, enum permission p,
+                  int64_t forum_id, struct kl_error *err);
+
+#endif

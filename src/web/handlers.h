@@ -1,0 +1,43 @@
+/* handlers.h - every request handler of the web server, named in the route table
+ * (route_table.c). Each takes the request, fills r->res and returns 0, or returns a
+ * negative KL_E... code with r->err filled (see request.h). */
+#ifndef KL_WEB_HANDLERS_H
+#define KL_WEB_HANDLERS_H
+
+struct request;
+
+/* Pages of the geography (pages_org.c). */
+int page_front(struct request *r);
+int page_regions(struct request *r);
+int page_region(struct request *r);
+int page_clusters(struct request *r);
+int page_cluster(struct request *r);
+int page_municipalities(struct request *r);
+int page_municipality(struct request *r);
+
+/* JSON API of the geography (api_org.c). */
+int api_regions(struct request *r);
+int api_region(struct request *r);
+int api_municipalities(struct request *r);
+int api_municipality(struct request *r);
+int api_clusters(struct request *r);
+int api_cluster(struct request *r);
+
+/* Service (service.c): /healthz and the embedded static files. */
+int serve_health(struct request *r);
+int serve_static(struct request *r);
+
+/* Signing in and out, the own account and API tokens (pages_account.c). */
+int page_login(struct request *r);
+int post_login(struct request *r);
+int post_logout(struct request *r);
+int page_account(struct request *r);
+int post_token_create(struct request *r);
+int post_token_revoke(struct request *r);
+int api_me(struct request *r);
+
+/* The audit log (pages_audit.c). */
+int page_audit(struct request *r);
+int api_audit(struct request *r);
+
+#endif
