@@ -202,3 +202,13 @@ int app_forum_role_set(struct store *st, const struct principal *who, int64_t us
     }
     return finish(st, rc, err);
 }
+
+int app_forum_roles_of(struct store *st, struct arena *a, const struct principal *who,
+                       struct forum_role_grant **out, size_t *n, struct kl_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (who->user_id <= 0)
+        return 0;
+    return store_forum_roles_of(st, a, who->user_id, out, n, err);
+}

@@ -37,4 +37,8 @@ int app_user_disable(struct store *st, const struct principal *who, const char *
 int app_forum_role_set(struct store *st, const struct principal *who, int64_t user_id,
                        int64_t forum_id, enum forum_role role, struct kl_error *err);
 
+/* The forums where who has a role, with the role, in arena a. */
+int app_forum_roles_of(struct store *st, struct arena *a, const struct principal *who,
+                       struct forum_role_grant **out, size_t *n, struct kl_error *err);
+
 #endif

@@ -32,8 +32,7 @@ static void new_token(char text[SESSION_TOKEN_CHARS + 1], unsigned char hash[TOK
 }
 
 /* Hash of a token from a client; -1 when the text is not a token at all. */
-/* A fresh CSRF token: 256 random bits as base64url text. */
-static void new_csrf(char csrf[SESSION_TOKEN_CHARS + 1])
+void app_random_token(char csrf[SESSION_TOKEN_CHARS + 1])
 {
     unsigned char raw[32];
 
@@ -153,7 +152,7 @@ int app_login(struct store *st, struct arena *a, const char *login, const char *
         return rc ? rc : kl_error_set(err, KL_EPERM, "%s", app_login_failed_msg);
     }
     new_token(token, hash);
-    new_csrf(csrf);
+    app_random_token(csrf);
     rc = store_throttle_clear(st, login_key, err);
     if (rc == 0)
         rc = store_session_insert(st, hash, u.id, csrf, now, now + policy->absolute_seconds,
@@ -190,7 +189,7 @@ int app_session_start(struct store *st, struct arena *a, const char *login, int6
     if (u.disabled)
         return kl_error_set(err, KL_ENOTFOUND, "the user '%s' is disabled", login);
     new_token(token, hash);
-    new_csrf(csrf);
+    app_random_token(csrf);
     rc = store_session_insert(st, hash, u.id, csrf, now, now + policy->absolute_seconds, err);
     if (rc)
         return rc;

@@ -39,6 +39,10 @@ int app_login(struct store *st, struct arena *a, const char *login, const char *
               const char *addr, int64_t now, const struct session_policy *policy,
               char token[SESSION_TOKEN_CHARS + 1], struct principal *who, struct kl_error *err);
 
+/* Writes 256 fresh random bits as base64url text (a nonce, e.g. the login form's CSRF
+ * token before there is a session). */
+void app_random_token(char text[SESSION_TOKEN_CHARS + 1]);
+
 /* Starts a session for the user with login, without a password: for a user a trusted
  * single sign-on proxy has vouched for (the web layer checks that). KL_ENOTFOUND when the
  * login is unknown or disabled. Fills token and who as app_login does. */

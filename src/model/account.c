@@ -1,9 +1,12 @@
 /* account.c - value checks and role names of the account model. */
 #include "model/account.h"
+#include "core/i18n.h"
 
 #include <string.h>
 
-static const char *const role_names[] = {NULL, "reader", "member", "chair", "secretary"};
+/* Stored as they are, and msgids for the interface. */
+static const char *const role_names[] = {NULL, N_("reader"), N_("member"), N_("chair"),
+                                         N_("secretary")};
 
 const char *forum_role_name(enum forum_role r)
 {

@@ -6,6 +6,7 @@
 #include "model/org.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static const char *const months[12] = {
     N_("January"), N_("February"), N_("March"),     N_("April"),   N_("May"),      N_("June"),
@@ -50,6 +51,23 @@ const char *fmt_int(struct request *r, int64_t n)
     }
     out[o] = '\0';
     return arena_strdup(r->arena, out);
+}
+
+const char *fmt_stamp(struct request *r, const char *utc)
+{
+    int32_t day;
+    int hh, mm, ss;
+    char tail;
+    int64_t t, local;
+
+    if (!utc || strlen(utc) != 20 || date_parse_iso(utc, 10, &day, NULL) ||
+        sscanf(utc + 10, "T%2d:%2d:%2d%c", &hh, &mm, &ss, &tail) != 4 || tail != 'Z' ||
+        hh > 23 || mm > 59 || ss > 60)
+        return utc;
+    t = (int64_t)day * 86400 + hh * 3600 + mm * 60 + ss;
+    local = t + date_cph_offset(t);
+    return arena_printf(r->arena, "%s %02d:%02d", fmt_date(r, (int32_t)(local / 86400)),
+                        (int)(local % 86400 / 3600), (int)(local % 3600 / 60));
 }
 
 int32_t req_today(const struct request *r)

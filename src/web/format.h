@@ -17,6 +17,10 @@ const char *fmt_period(struct request *r, int32_t from, int32_t to);
 /* 352751 as "352.751" (Danish) or "352,751" (English). */
 const char *fmt_int(struct request *r, int64_t n);
 
+/* A stored UTC time "YYYY-MM-DDTHH:MM:SSZ" as Copenhagen local time "25. november 2026
+ * 16:40"; the text itself when it is not in that form. */
+const char *fmt_stamp(struct request *r, const char *utc);
+
 /* Today's day number in Copenhagen, from r->now. */
 int32_t req_today(const struct request *r);
 

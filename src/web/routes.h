@@ -19,7 +19,12 @@ struct route {
     const char *pattern; /* "/clusters/{code}" */
     route_handler handler;
     enum permission perm;
+    int flags;           /* ROUTE_... */
 };
+
+/* The handler checks the CSRF token itself (the login form, before there is a session);
+ * every other state-changing route gets the session's CSRF token checked by the server. */
+#define ROUTE_OWN_CSRF 1
 
 /* The table, terminated by an entry with a NULL method. */
 extern const struct route web_routes[];

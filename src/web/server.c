@@ -7,6 +7,7 @@
 #include "web/request.h"
 #include "web/routes.h"
 #include "app/permission.h"
+#include "app/session.h"
 #include "core/arena.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -173,6 +174,12 @@ static void dispatch(struct request *r)
     if (rc == KL_EPERM && r->who.method == AUTH_NONE && !req_is_api(r) &&
         strcmp(r->method, "GET") == 0) {
         web_redirect_to_login(r);
+        return;
+    }
+    if (rc == 0 && strcmp(rt->method, "GET") != 0 && !(rt->flags & ROUTE_OWN_CSRF) &&
+        !app_csrf_ok(&r->who, web_sent_csrf(r))) {
+        web_error(r, 403, T_(r, "The form has expired or did not come from klynge. Reload the "
+                                "page and try again."));
         return;
     }
     if (rc == 0)
