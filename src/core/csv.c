@@ -30,13 +30,16 @@ struct csv_reader {
     int failed;
 };
 
-/* Counts separators on the first line outside quotes and picks the more frequent. */
+/* Counts separators on the header line (the first one that is not blank, as csv_next skips
+ * blank lines) outside quotes and picks the more frequent. */
 static char detect_separator(const char *s, size_t n)
 {
-    size_t commas = 0, semis = 0;
+    size_t commas = 0, semis = 0, i = 0;
     int quoted = 0;
 
-    for (size_t i = 0; i < n; i++) {
+    while (i < n && (s[i] == '\n' || s[i] == '\r'))
+        i++;
+    for (; i < n; i++) {
         char c = s[i];
         if (c == '"')
             quoted = !quoted;
@@ -71,8 +74,11 @@ struct csv_reader *csv_open_mem(const char *data, size_t n, char sep, size_t max
         kl_error_set(err, KL_ENOMEM, "out of memory reading CSV");
         return NULL;
     }
-    buf_init(&r->field, 0);
-    buf_init(&conv, 0);
+    /* a record may hold CSV_FIELDS_MAX fields of CSV_FIELD_MAX bytes, each with its NUL, so
+     * that the field limits and not the buffer's default cap decide */
+    buf_init(&r->field, (size_t)CSV_FIELDS_MAX * (CSV_FIELD_MAX + 1));
+    /* room for the whole text: Windows-1252 takes at most three UTF-8 bytes for one byte */
+    buf_init(&conv, n < ((size_t)-1 / 2 - 1) / 3 ? 3 * n + 1 : (size_t)-1 / 2);
     r->line = 1;
     if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         r->enc = CSV_ENC_UTF8_BOM;
