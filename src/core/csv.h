@@ -28,7 +28,7 @@ struct csv_record {
 };
 
 /* Creates a reader over the n bytes at data (copied; the caller keeps its own). sep is ','
- * or ';', or 0 to detect it from the first line (the one of the two that occurs more often
+ * or ';', or 0 to detect it from the first non-blank line (the one of the two that occurs more often
  * outside quotes; ',' on a tie). Returns NULL and fills err on failure (KL_ENOMEM, or
  * KL_EINVAL for input larger than max_bytes). Free with csv_close. */
 struct csv_reader *csv_open_mem(const char *data, size_t n, char sep, size_t max_bytes,

@@ -17,8 +17,10 @@ static int hex(char c)
     return -1;
 }
 
-/* Decodes the n bytes at s into a new arena string. */
-static const char *decode(const char *s, size_t n, struct arena *a, struct kl_error *err)
+/* Decodes the n bytes at s, which start at byte offset at of the body (for messages), into
+ * a new arena string. */
+static const char *decode(const char *s, size_t n, size_t at, struct arena *a,
+                          struct kl_error *err)
 {
     char *out = arena_alloc(a, n + 1);
     size_t o = 0;
@@ -34,13 +36,13 @@ static const char *decode(const char *s, size_t n, struct arena *a, struct kl_er
             int hi = i + 1 < n ? hex(s[i + 1]) : -1;
             int lo = i + 2 < n ? hex(s[i + 2]) : -1;
             if (hi < 0 || lo < 0 || (hi == 0 && lo == 0)) {
-                kl_error_set(err, KL_EINVAL, "bad %%-escape at byte %zu of the form", i + 1);
+                kl_error_set(err, KL_EINVAL, "bad %%-escape at byte %zu of the form", at + i + 1);
                 return NULL;
             }
             out[o++] = (char)(hi * 16 + lo);
             i += 2;
         } else if (s[i] == '\0') {
-            kl_error_set(err, KL_EINVAL, "NUL byte at byte %zu of the form", i + 1);
+            kl_error_set(err, KL_EINVAL, "NUL byte at byte %zu of the form", at + i + 1);
             return NULL;
         } else {
             out[o++] = s[i];
@@ -72,8 +74,8 @@ int form_parse(const char *body, size_t n, struct arena *a, struct form *out,
             eq = i;
             while (eq < end && body[eq] != '=')
                 eq++;
-            out->name[out->n] = decode(body + i, eq - i, a, err);
-            out->value[out->n] = eq < end ? decode(body + eq + 1, end - eq - 1, a, err)
+            out->name[out->n] = decode(body + i, eq - i, i, a, err);
+            out->value[out->n] = eq < end ? decode(body + eq + 1, end - eq - 1, eq + 1, a, err)
                                           : arena_strdup(a, "");
             if (!out->name[out->n] || !out->value[out->n])
                 return err->code < 0 ? err->code : kl_error_set(err, KL_ENOMEM, "out of memory");

@@ -68,6 +68,11 @@ static int login_form(struct request *r, const char *message, const char *login,
     if (!cookie || res_header(r, "Set-Cookie", cookie))
         return req_fail(r, KL_ENOMEM, "out of memory");
     page_begin(r, &h, T_(r, "Sign in"), NAV_NONE);
+    if (r->who.method != AUTH_NONE) {
+        html_open(&h, "p", "class", "notice", NULL);
+        html_textf(&h, "%s %s.", T_(r, "You are signed in as"), r->who.login);
+        html_close(&h, "p");
+    }
     if (message) {
         html_open(&h, "p", "class", "notice error", "role", "alert", NULL);
         html_text(&h, message);
@@ -94,18 +99,7 @@ static int login_form(struct request *r, const char *message, const char *login,
 
 int page_login(struct request *r)
 {
-    struct html h;
-
-    if (r->who.method == AUTH_NONE)
-        return login_form(r, NULL, NULL, req_query(r, "next"));
-    page_begin(r, &h, T_(r, "Sign in"), NAV_NONE);
-    html_open(&h, "p", NULL);
-    html_textf(&h, "%s %s.", T_(r, "You are signed in as"), r->who.login);
-    html_close(&h, "p");
-    html_lit(&h, "<p><a href=\"/account\">");
-    html_text(&h, T_(r, "Your account"));
-    html_lit(&h, "</a></p>");
-    return page_end(r, &h);
+    return login_form(r, NULL, NULL, req_query(r, "next"));
 }
 
 int post_login(struct request *r)

@@ -166,16 +166,18 @@ class Session:
     def get(self, path, **kw):
         return self.request("GET", path, **kw)
 
-    def csrf(self, path):
-        """The CSRF token of the first form on the page at path."""
+    def csrf(self, path, action=None):
+        """The CSRF token of the form posting to action (default: the first form) on the
+        page at path."""
         r = self.get(path)
-        m = re.search(r'name="csrf" value="([^"]+)"', r.text)
+        start = r.text.find('action="%s"' % action) if action else 0
+        m = re.search(r'name="csrf" value="([^"]+)"', r.text[max(start, 0):])
         if not m:
             raise AssertionError("no CSRF field on %s (status %d)" % (path, r.status))
         return m.group(1)
 
     def login(self, login, password=PASSWORD):
-        token = self.csrf("/login")
+        token = self.csrf("/login", action="/login")
         return self.request("POST", "/login", body={"csrf": token, "login": login,
                                                     "password": password, "next": "/"})
 

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""test_authz.py - the authorization matrix: every route of the route table
+(src/web/route_table.c) against anonymous, reader, member, secretary of forum A, secretary
+of forum B and administrator, each asserted allowed or denied over real HTTP. A route in
+the table without an entry in MATRIX fails the test, and so does an entry for a route that
+is no longer in the table."""
+import os
+import re
+import sys
+
+from harness import Klynge, Session, check, run
+
+ROLES = ["anonymous", "reader", "member", "secretary_a", "secretary_b", "admin"]
+EVERYONE = set(ROLES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+AUDITORS = {"secretary_a", "secretary_b", "admin"}
+
+# (method, pattern) -> who is allowed. The permission named in the table must agree.
+MATRIX = {
+    ("GET", "/"): EVERYONE,
+    ("GET", "/regions"): EVERYONE,
+    ("GET", "/regions/{code}"): EVERYONE,
+    ("GET", "/clusters"): EVERYONE,
+    ("GET", "/clusters/{code}"): EVERYONE,
+    ("GET", "/municipalities"): EVERYONE,
+    ("GET", "/municipalities/{code}"): EVERYONE,
+    ("GET", "/api/v1/regions"): EVERYONE,
+    ("GET", "/api/v1/regions/{code}"): EVERYONE,
+    ("GET", "/api/v1/municipalities"): EVERYONE,
+    ("GET", "/api/v1/municipalities/{code}"): EVERYONE,
+    ("GET", "/api/v1/clusters"): EVERYONE,
+    ("GET", "/api/v1/clusters/{code}"): EVERYONE,
+    ("GET", "/login"): EVERYONE,
+    ("POST", "/login"): EVERYONE,
+    ("POST", "/logout"): SIGNED_IN,
+    ("GET", "/account"): SIGNED_IN,
+    ("POST", "/account/tokens"): SIGNED_IN,
+    ("POST", "/account/tokens/{id}/revoke"): SIGNED_IN,
+    ("GET", "/api/v1/me"): SIGNED_IN,
+    ("GET", "/audit"): AUDITORS,
+    ("GET", "/api/v1/audit"): AUDITORS,
+    ("GET", "/healthz"): EVERYONE,
+    ("GET", "/static/{name}"): EVERYONE,
+}
+
+PERMISSION_SETS = {"PERM_PUBLIC": EVERYONE, "PERM_SIGNED_IN": SIGNED_IN,
+                   "PERM_AUDIT_READ": AUDITORS, "PERM_ADMIN": {"admin"}}
+
+# a real value for each path parameter, by the segment before it
+SAMPLE = {"regions": "1082", "municipalities": "751", "clusters": "RM-AARHUS",
+          "static": "style.css"}
+
+
+def route_table():
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "..", "src", "web", "route_table.c")) as f:
+        text = f.read()
+    return re.findall(r'\{"(GET|POST|PUT|DELETE|PATCH)", "([^"]+)", \w+, (PERM_\w+)', text)
+
+
+k = Klynge(sys.argv[1])
+FORUM_A = k.add_forum("Forum A")
+FORUM_B = k.add_forum("Forum B")
+USERS = {"reader": ("rikke", FORUM_A, "reader"), "member": ("morten", FORUM_A, "member"),
+         "secretary_a": ("sofie", FORUM_A, "secretary"),
+         "secretary_b": ("svend", FORUM_B, "secretary")}
+for role, (login, forum, grant) in USERS.items():
+    k.add_user(login)
+    k.grant(login, forum, grant)
+k.add_user("adm", admin=True)
+
+
+def session_for(role):
+    s = Session(k)
+    if role != "anonymous":
+        r = s.login("adm" if role == "admin" else USERS[role][0])
+        check(r.status == 303, "login as %s: %d" % (role, r.status))
+    return s
+
+
+def concrete(pattern, s, role):
+    """pattern with real values; {id} becomes a token of the principal's own, so that an
+    allowed request can succeed."""
+    path = re.sub(r"([a-z]+)/\{\w+\}", lambda m: m.group(1) + "/" + SAMPLE[m.group(1)]
+                  if m.group(1) in SAMPLE else m.group(0), pattern)
+    if "{id}" in path:
+        tid = "999999"
+        if role != "anonymous":
+            r = s.request("POST", "/account/tokens", body={"name": "matrix", "csrf": csrf(s)})
+            m = re.search(r'action="/account/tokens/(\d+)/revoke"', r.text)
+            tid = m.group(1) if m else tid
+        path = path.replace("{id}", tid)
+    return path
+
+
+def csrf(s):
+    if "klynge_session" not in s.cookies:
+        return ""
+    return s.csrf("/account", action="/logout")
+
+
+def denied(r):
+    return r.status in (401, 403) or (r.status == 303 and
+                                      (r.header("Location") or "").startswith("/login?"))
+
+
+def test_every_route_has_a_matrix_entry():
+    table = {(m, p) for m, p, _ in route_table()}
+    check(table, "no routes parsed from route_table.c")
+    missing = table - set(MATRIX)
+    stale = set(MATRIX) - table
+    check(not missing, "routes without a matrix entry: %s" % sorted(missing))
+    check(not stale, "matrix entries for routes that do not exist: %s" % sorted(stale))
+
+
+def test_table_permissions_agree_with_matrix():
+    for method, pattern, perm in route_table():
+        check(PERMISSION_SETS.get(perm) == MATRIX.get((method, pattern)),
+              "%s %s: table says %s" % (method, pattern, perm))
+
+
+def make_case(role):
+    def case():
+        signed_in = session_for(role)
+        for method, pattern, _ in route_table():
+            # logging out ends the session: give it a session of its own
+            s = session_for(role) if pattern == "/logout" else signed_in
+            path = concrete(pattern, s, role)
+            if method == "GET":
+                r = s.get(path)
+            elif pattern == "/login":
+                token = s.csrf("/login", action="/login")
+                r = s.request("POST", path, body={"csrf": token, "login": "x", "password": "y"})
+            else:
+                r = s.request("POST", path, body={"csrf": csrf(s), "name": "matrix"})
+            allowed = role in MATRIX[(method, pattern)]
+            check(r.status < 500, "%s %s as %s: server error %d" % (method, path, role, r.status))
+            if allowed:
+                check(not denied(r) or pattern == "/login",
+                      "%s %s as %s: denied (%d)" % (method, path, role, r.status))
+            else:
+                check(denied(r), "%s %s as %s: allowed (%d)" % (method, path, role, r.status))
+    return case
+
+
+if __name__ == "__main__":
+    try:
+        k.start()
+        tests = [("every route has a matrix entry", test_every_route_has_a_matrix_entry),
+                 ("route table permissions agree with the matrix",
+                  test_table_permissions_agree_with_matrix)]
+        tests += [("matrix as " + role, make_case(role)) for role in ROLES]
+        run(tests)
+    finally:
+        k.close()
