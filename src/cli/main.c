@@ -24,6 +24,7 @@ static const struct command commands[] = {
     {"org", cmd_org, "organisation data: import clusters"},
     {"user", cmd_user, "user accounts: add, list, passwd, disable, enable"},
     {"audit", cmd_audit, "print the audit log"},
+    {"compute", cmd_compute, "compute indicators from an event-level extract"},
 };
 
 static void usage(FILE *out)
