@@ -791,6 +791,10 @@ again:
         }
         if (ch[i].stop != ch[i].end && !single) {
             /* a line break inside quotes fooled the cut: parse on one thread */
+            rep->rows_read = 0;
+            memset(rep->skipped, 0, sizeof(rep->skipped));
+            memset(rep->first, 0, sizeof(rep->first));
+            memset(rep->first_line, 0, sizeof(rep->first_line));
             for (int w = 0; w < nthreads; w++)
                 engine_dict_free(&dicts[w]);
             free(dicts);
