@@ -105,7 +105,7 @@ int engine_cache_load(const char *path, const char *input, uint64_t fingerprint,
         close(fd);
         return 0;
     }
-    map = mmap(NULL, (size_t)h.total, PROT_READ, MAP_PRIVATE, fd, 0);
+    map = mmap(NULL, (size_t)h.total, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     close(fd);
     if (map == MAP_FAILED)
         return kl_error_set(err, KL_EIO, "%s: %s", path, strerror(errno));

@@ -64,7 +64,8 @@ int engine_calc_init(struct engine_calc *c, const struct engine_table *t,
     c->min_day = t->min_admit;
     c->ndays = (size_t)((int64_t)t->max_admit - t->min_admit + 1);
     c->month_of = malloc(c->ndays * sizeof(*c->month_of));
-    if (!c->month_of)
+    c->year_of = malloc(c->ndays * sizeof(*c->year_of));
+    if (!c->month_of || !c->year_of)
         return KL_ENOMEM;
     for (size_t i = 0; i < c->ndays; i++) {
         int y, mm, dd;
@@ -75,13 +76,17 @@ int engine_calc_init(struct engine_calc *c, const struct engine_table *t,
     date_to_ymd(t->max_admit, &y1, &mo, &d);
     c->min_year = y0;
     c->nyears = y1 - y0 + 1;
+    for (size_t i = 0; i < c->ndays; i++)
+        c->year_of[i] = (int16_t)(c->month_of[i] / 12 - y0);
     return 0;
 }
 
 void engine_calc_free(struct engine_calc *c)
 {
     free(c->month_of);
+    free(c->year_of);
     c->month_of = NULL;
+    c->year_of = NULL;
 }
 
 /* ---- per-worker yearly counters -------------------------------------------------------- */
@@ -236,19 +241,28 @@ static void yearly_task(void *arg, size_t i, int w)
     const struct engine_segment *s = b->s;
     const struct engine_calc *c = job->c;
     int64_t *v0 = yearly_at(job->y, w, 0, 0, 0), *v1 = yearly_at(job->y, w, 1, 0, 0);
-    size_t nmuni = (size_t)job->y->nmuni;
+    const int16_t *year_of = c->year_of;
+    const int32_t min_day = c->min_day;
+    const size_t nmuni = (size_t)job->y->nmuni;
 
-    for (size_t r = b->lo; r < b->hi; r++) {
-        int year = c->month_of[s->admit[r] - c->min_day] / 12;
-        size_t at;
-        if (year - s->birth[r] < 65)
-            continue;
-        at = (size_t)(year - c->min_year) * nmuni + s->muni[r];
-        v1[at]++;
-        if (job->preventable)
-            v0[at] += s->acute[r] && c->prev_flag[s->diag[r]];
-        else
-            v0[at] += s->discharge[r] - s->admit[r];
+    /* branch-free: about half the rows are of persons 65+, in no order */
+    if (job->preventable) {
+        const uint8_t *flag = c->prev_flag;
+        for (size_t r = b->lo; r < b->hi; r++) {
+            int yr = year_of[s->admit[r] - min_day];
+            int64_t old = c->min_year + yr - s->birth[r] >= 65;
+            size_t at = (size_t)yr * nmuni + s->muni[r];
+            v1[at] += old;
+            v0[at] += old & s->acute[r] & flag[s->diag[r]];
+        }
+    } else {
+        for (size_t r = b->lo; r < b->hi; r++) {
+            int yr = year_of[s->admit[r] - min_day];
+            int64_t old = c->min_year + yr - s->birth[r] >= 65;
+            size_t at = (size_t)yr * nmuni + s->muni[r];
+            v1[at] += old;
+            v0[at] += old * (s->discharge[r] - s->admit[r]);
+        }
     }
 }
 
@@ -537,8 +551,8 @@ int engine_readmissions(const struct engine_calc *c, struct engine_rows *out,
         job.start[i] = n;
         n += k;
     }
-    items = malloc((n ? n : 1) * sizeof(*items));
-    tmp = malloc((n ? n : 1) * sizeof(*tmp));
+    items = engine_big_alloc(n * sizeof(*items));
+    tmp = engine_big_alloc(n * sizeof(*tmp));
     if (!items || !tmp)
         goto out;
     job.items = items;
@@ -580,8 +594,8 @@ int engine_readmissions(const struct engine_calc *c, struct engine_rows *out,
         }
     }
 out:
-    free(items);
-    free(tmp);
+    engine_big_free(items, n * sizeof(*items));
+    engine_big_free(tmp, n * sizeof(*tmp));
     free(bl.b);
     free(y.c);
     free(job.start);

@@ -104,6 +104,13 @@ int engine_table_index(struct engine_table *t);
 /* Releases t's segments and dictionary. */
 void engine_table_free(struct engine_table *t);
 
+/* n bytes of zeroed memory for a large array, mapped on its own so that it goes back to the
+ * system when released; NULL when out of memory. Release with engine_big_free(p, n). */
+void *engine_big_alloc(size_t n);
+
+/* Releases memory from engine_big_alloc (p may be NULL). */
+void engine_big_free(void *p, size_t n);
+
 /* The segment and local index of global row r. */
 void engine_table_locate(const struct engine_table *t, size_t r, size_t *seg, size_t *local);
 
@@ -388,6 +395,7 @@ struct engine_calc {
     int32_t min_day;           /* t->min_admit */
     size_t ndays;
     int32_t *month_of;         /* day - min_day -> year * 12 + month - 1 */
+    int16_t *year_of;          /* day - min_day -> year - min_year */
     int min_year, nyears;
     const uint8_t *prev_flag;  /* per dictionary id */
 };
@@ -396,7 +404,7 @@ struct engine_calc {
 int engine_calc_init(struct engine_calc *c, const struct engine_table *t,
                      const struct engine_munis *m, int nthreads);
 
-/* Releases c's lookups. */
+/* Releases c's lookups (c may have failed to initialise). */
 void engine_calc_free(struct engine_calc *c);
 
 /* Indicator 1: rows (code, year, month, admissions, bed_days) sorted by their key. */

@@ -263,6 +263,18 @@ void engine_table_locate(const struct engine_table *t, size_t r, size_t *seg, si
     *local = r - t->base[lo];
 }
 
+void *engine_big_alloc(size_t n)
+{
+    void *p = mmap(NULL, n ? n : 1, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void engine_big_free(void *p, size_t n)
+{
+    if (p)
+        munmap(p, n ? n : 1);
+}
+
 /* ---- result rows ----------------------------------------------------------------------- */
 
 int engine_rows_add(struct engine_rows *rs, const struct engine_row *r)
