@@ -420,10 +420,8 @@ int server_start(const struct server_config *cfg, struct server **out, struct kl
     if (rc)
         return rc;
     rc = store_open(cfg->db_path, STORE_MIGRATE, &st, err);
-    if (rc) {
-        kl_error_prefix(err, "%s", cfg->db_path);
+    if (rc)
         return rc;
-    }
     s = calloc(1, sizeof(*s));
     if (!s) {
         store_close(st);
@@ -437,6 +435,7 @@ int server_start(const struct server_config *cfg, struct server **out, struct kl
         flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, s,
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)s->cfg.threads,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)s->cfg.max_connections,
@@ -444,7 +443,6 @@ int server_start(const struct server_config *cfg, struct server **out, struct kl
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)s->cfg.timeout_seconds,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
         MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
         MHD_OPTION_END);
     if (!s->daemon) {
