@@ -47,11 +47,9 @@ struct progress_state {
     double last;
 };
 
-static void progress(void *ctx, const char *phase, uint64_t rows, double fraction,
-                     double seconds)
+static void progress(void *ctx, const char *phase, uint64_t rows, double seconds)
 {
     struct progress_state *ps = ctx;
-    (void)fraction;
     if (seconds < 1.0 || (!ps->tty && seconds - ps->last < 5.0))
         return;
     ps->last = seconds;

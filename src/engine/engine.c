@@ -59,7 +59,7 @@ static void tick(void *arg)
     if (!p->o->progress || now - p->last < 0.25)
         return;
     p->last = now;
-    p->o->progress(p->o->progress_ctx, p->phase, atomic_load(&p->rows), -1, now - p->t0);
+    p->o->progress(p->o->progress_ctx, p->phase, atomic_load(&p->rows), now - p->t0);
 }
 
 /* The hash of everything that shapes the parsed table besides the extract itself. */
@@ -113,7 +113,6 @@ static int read_extract(const struct engine_options *o, const struct engine_muni
         return rc;
     rep->contact_mode = 1;
     rep->contacts = ct.nrows;
-    pr->phase = "chaining contacts";
     rc = engine_chain_table(&ct, o->chain_gap_seconds, o->min_stay_seconds, nthreads, t, rep,
                             err);
     engine_table_free(&ct);
@@ -282,7 +281,6 @@ int engine_run(const struct engine_options *o, struct engine_report *rep, struct
         goto out;
     rep->seconds[ENGINE_T_MONTHLY] = engine_now() - ts;
     ts = engine_now();
-    pr.phase = "readmissions";
     if ((rc = engine_readmissions(&calc, &muni[ENGINE_READMISSIONS], err)) != 0)
         goto out;
     rep->seconds[ENGINE_T_READMISSIONS] = engine_now() - ts;

@@ -32,11 +32,10 @@ enum engine_reason {
 
 #define ENGINE_DIAG_MAX 64
 
-/* Called from the calling thread about four times a second during long phases. phase is
- * "reading", "sorting", ...; rows is what the phase has done so far; fraction is 0..1, or -1
- * when unknown; seconds is the time since the run started. */
-typedef void (*engine_progress_fn)(void *ctx, const char *phase, uint64_t rows, double fraction,
-                                   double seconds);
+/* Called from the calling thread about four times a second while the extract is read.
+ * phase is "reading"; rows is how many rows were read so far; seconds is the time since the
+ * run started. */
+typedef void (*engine_progress_fn)(void *ctx, const char *phase, uint64_t rows, double seconds);
 
 struct engine_options {
     const char *input;            /* the extract: admissions, or contacts with timestamps */

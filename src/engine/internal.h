@@ -193,7 +193,6 @@ struct engine_chunk {
     uint64_t skipped[ENGINE_NREASONS];
     struct engine_row_error first[ENGINE_NREASONS];
     struct engine_segment seg;
-    int32_t min_admit, max_admit;
 };
 
 /* What the chunk parsers share. */

@@ -662,8 +662,6 @@ int engine_parse_chunk(struct engine_parse_ctx *ctx, size_t idx, struct engine_c
     if (!rb)
         return KL_ENOMEM;
     memset(rb->dcache, 0, sizeof(rb->dcache));
-    ch->min_admit = INT32_MAX;
-    ch->max_admit = INT32_MIN;
     while (p < stop) {
         const char *next, *why = NULL;
         size_t nf, nl, rec_line = lines;
@@ -726,12 +724,6 @@ int engine_parse_chunk(struct engine_parse_ctx *ctx, size_t idx, struct engine_c
     atomic_fetch_add(ctx->rows_done, since);
     if (ctx->release_pages)
         release(ctx, &released, (size_t)(p - data));
-    for (size_t i = 0; i < ch->seg.n; i++) {
-        if (ch->seg.admit[i] < ch->min_admit)
-            ch->min_admit = ch->seg.admit[i];
-        if (ch->seg.admit[i] > ch->max_admit)
-            ch->max_admit = ch->seg.admit[i];
-    }
     ch->stop = (size_t)(p - data);
     ch->lines = lines;
     free(rb);

@@ -36,10 +36,9 @@ int engine_munis_load(struct engine_munis *m, struct kl_error *err)
         return kl_error_set(err, KL_EINVAL, "municipalities.csv: no municipality_code column");
     }
     while ((rc = csv_next(r, &rec, err)) == 1) {
-        char *end;
-        long code = strtol(rec.fields[col], &end, 10);
-        if ((size_t)col >= rec.nfields || *end || code < 1 || code >= ENGINE_MUNI_CODES ||
-            m->n >= ENGINE_MUNI_MAX) {
+        char *end = NULL;
+        long code = (size_t)col < rec.nfields ? strtol(rec.fields[col], &end, 10) : 0;
+        if (!end || *end || code < 1 || code >= ENGINE_MUNI_CODES || m->n >= ENGINE_MUNI_MAX) {
             csv_close(r);
             return kl_error_set(err, KL_EINVAL, "municipalities.csv:%zu: bad code", rec.line);
         }
