@@ -11,6 +11,7 @@ static const char *const names[PERM_COUNT] = {
     [PERM_SIGNED_IN] = "signed-in",
     [PERM_ADMIN] = "admin",
     [PERM_AUDIT_READ] = "audit-read",
+    [PERM_DIRECTORY_EDIT] = "directory-edit",
     [PERM_FORUM_PUBLISHED] = "forum-published",
     [PERM_FORUM_INTERNAL] = "forum-internal",
     [PERM_FORUM_PROPOSE] = "forum-propose",
@@ -89,11 +90,23 @@ static int secretary_somewhere(struct store *st, const struct principal *who,
     return rc ? rc : found;
 }
 
-int app_authorize(struct store *st, const struct principal *who, enum permission p,
-                  int64_t forum_id, struct kl_error *err)
+/* Allowed for administrators and for secretaries of at least one forum; denied with why. */
+static int admin_or_secretary(struct store *st, const struct principal *who, const char *why,
+                              struct kl_error *err)
 {
     int rc;
 
+    if (who->is_admin)
+        return 0;
+    rc = signed_in(who) && who->user_id > 0 && st ? secretary_somewhere(st, who, err) : 0;
+    if (rc < 0)
+        return rc;
+    return rc ? 0 : kl_error_set(err, KL_EPERM, "%s", why);
+}
+
+int app_authorize(struct store *st, const struct principal *who, enum permission p,
+                  int64_t forum_id, struct kl_error *err)
+{
     switch (p) {
     case PERM_PUBLIC:
         return 0;
@@ -102,13 +115,11 @@ int app_authorize(struct store *st, const struct principal *who, enum permission
     case PERM_ADMIN:
         return who->is_admin ? 0 : kl_error_set(err, KL_EPERM, "only administrators may do this");
     case PERM_AUDIT_READ:
-        if (who->is_admin)
-            return 0;
-        rc = signed_in(who) && who->user_id > 0 && st ? secretary_somewhere(st, who, err) : 0;
-        if (rc < 0)
-            return rc;
-        return rc ? 0 : kl_error_set(err, KL_EPERM,
-                                     "only administrators and secretaries see the audit log");
+        return admin_or_secretary(st, who, "only administrators and secretaries see the audit log",
+                                  err);
+    case PERM_DIRECTORY_EDIT:
+        return admin_or_secretary(st, who, "only administrators and secretaries change the "
+                                  "organisation", err);
     case PERM_FORUM_PUBLISHED:
     case PERM_FORUM_INTERNAL:
     case PERM_FORUM_PROPOSE:

@@ -23,6 +23,9 @@ enum permission {
     PERM_ADMIN,           /* system administrators only */
     PERM_AUDIT_READ,      /* administrators, and secretaries of at least one forum (who see
                              only the rows of their forums) */
+    PERM_DIRECTORY_EDIT,  /* add and change organisations, people and forums: administrators
+                             and secretaries of at least one forum (a new forum must report
+                             to one of theirs) */
     PERM_FORUM_PUBLISHED, /* what forum F published: anyone when F is public, else its readers
                              and up */
     PERM_FORUM_INTERNAL,  /* drafts and closed items of forum F: members, chair, secretary */

@@ -23,6 +23,57 @@ enum forum_kind {
     FORUM_KIND_COUNT
 };
 
+/* The mandate (kommissorium): Markdown text and the rules the system enforces from it. */
+struct mandate {
+    const char *text;              /* Markdown; "" when none */
+    int publish_days;              /* the agenda is published this many days before a
+                                      meeting at the latest (default 14) */
+    int min_meetings;              /* meetings a year at least; 0: no rule */
+    int premeeting_days;           /* a pre-meeting (formøde) this many days before each
+                                      meeting; -1: no pre-meeting */
+    const char *chair_arrangement; /* how chair and co-chair are found, in words */
+    int rotation_years;            /* the co-chair passes among rotation_orgs this many
+                                      years at a time; 0: no rotation */
+    int32_t rotation_start;        /* first day of the first rotation period */
+    const char *secretariat;       /* the secretariat arrangement, in words */
+    int all_municipalities;        /* every municipality of the forum's clusters must be
+                                      represented by a member */
+};
+
+#define FORUM_MAX_CLUSTERS 16
+#define FORUM_MAX_ROTATION 16
+#define MANDATE_TEXT_MAX (64 * 1024)
+
+struct forum {
+    int64_t id;
+    const char *name;
+    enum forum_kind kind;
+    int is_public;
+    int64_t reports_to;            /* the forum it reports to; 0: none */
+    const char *reports_to_name;   /* filled by readers */
+    int region_code;               /* serves a whole region; 0: see clusters */
+    const char *clusters[FORUM_MAX_CLUSTERS]; /* codes of the clusters it belongs to */
+    size_t nclusters;
+    const char *task;              /* an ad hoc group's task; "" otherwise */
+    int32_t ends_on;               /* an ad hoc group's last day; DATE_OPEN otherwise */
+    struct mandate mandate;
+    int64_t rotation_orgs[FORUM_MAX_ROTATION]; /* organisations in rotation order */
+    size_t nrotation;
+};
+
+/* The defaults of a new forum's mandate: agenda 14 days before, no other rule. */
+void mandate_defaults(struct mandate *m);
+
+/* Value checks of a forum and its mandate; each problem is added to fe under the field's
+ * API name. Returns the number of problems found. */
+struct field_errors;
+int forum_check(const struct forum *f, struct field_errors *fe);
+
+/* The municipalities in required[] (nrequired) that are not in present[] (npresent) are
+ * written to missing[] (room for nrequired), in the order of required. Returns how many. */
+size_t representation_missing(const int *required, size_t nrequired, const int *present,
+                              size_t npresent, int *missing);
+
 /* The stored name of a kind ("ad_hoc") and back (-1 for an unknown name). */
 const char *forum_kind_name(enum forum_kind k);
 int forum_kind_parse(const char *s);

@@ -8,24 +8,11 @@
 #include <string.h>
 
 /* Steps a statement that returns no rows and finalizes it. */
-static int done(struct store *st, sqlite3_stmt *s, struct kl_error *err, const char *what)
-{
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE)
-        rc = 0;
-    else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-        rc = kl_error_set(err, KL_ECONFLICT, "%s: already exists", what);
-    else
-        rc = store_db_error(st, err, what);
-    sqlite3_finalize(s);
-    return rc;
-}
-
-/* As done(), and KL_ENOTFOUND when no row changed. */
+/* As store_step(), and KL_ENOTFOUND when no row changed. */
 static int done_changed(struct store *st, sqlite3_stmt *s, struct kl_error *err,
                         const char *what)
 {
-    int rc = done(st, s, err, what);
+    int rc = store_step(st, s, err, what);
     if (rc == 0 && sqlite3_changes(st->db) == 0)
         rc = kl_error_set(err, KL_ENOTFOUND, "%s: no such row", what);
     return rc;
@@ -53,7 +40,7 @@ int store_user_insert(struct store *st, const struct user *u, const char *passwo
     store_bind_text(s, 3, u->email);
     store_bind_text(s, 4, password_hash);
     sqlite3_bind_int(s, 5, u->is_admin ? 1 : 0);
-    rc = done(st, s, err, "adding a user");
+    rc = store_step(st, s, err, "adding a user");
     if (rc == KL_ECONFLICT)
         return kl_error_set(err, KL_ECONFLICT, "the login '%s' is taken", u->login);
     if (rc == 0 && id)
@@ -190,7 +177,7 @@ int store_forum_insert(struct store *st, const char *name, int is_public, int64_
         return rc;
     store_bind_text(s, 1, name);
     sqlite3_bind_int(s, 2, is_public ? 1 : 0);
-    rc = done(st, s, err, "adding a forum");
+    rc = store_step(st, s, err, "adding a forum");
     if (rc == 0)
         *id = sqlite3_last_insert_rowid(st->db);
     return rc;
@@ -229,7 +216,7 @@ int store_forum_role_set(struct store *st, int64_t user_id, int64_t forum_id,
             return rc;
         sqlite3_bind_int64(s, 1, user_id);
         sqlite3_bind_int64(s, 2, forum_id);
-        return done(st, s, err, "removing a role");
+        return store_step(st, s, err, "removing a role");
     }
     rc = store_prepare(st,
                        "INSERT INTO forum_role(user_id, forum_id, role) VALUES (?, ?, ?) "
@@ -240,14 +227,19 @@ int store_forum_role_set(struct store *st, int64_t user_id, int64_t forum_id,
     sqlite3_bind_int64(s, 1, user_id);
     sqlite3_bind_int64(s, 2, forum_id);
     store_bind_text(s, 3, forum_role_name(role));
-    return done(st, s, err, "setting a role");
+    return store_step(st, s, err, "setting a role");
 }
+
+/* Orders a role column r.role (or role) from the least to the most rights. */
+#define ROLE_RANK "CASE role WHEN 'secretary' THEN 4 WHEN 'chair' THEN 3 WHEN 'member' THEN 2 " \
+                  "ELSE 1 END"
 
 int store_forum_role_get(struct store *st, int64_t user_id, int64_t forum_id,
                          enum forum_role *role, struct kl_error *err)
 {
     sqlite3_stmt *s;
-    int rc = store_prepare(st, "SELECT role FROM forum_role WHERE user_id = ? AND forum_id = ?",
+    int rc = store_prepare(st, "SELECT role FROM forum_access WHERE user_id = ? AND forum_id = ? "
+                           "ORDER BY " ROLE_RANK " DESC LIMIT 1",
                            &s, err, "reading a role");
     if (rc)
         return rc;
@@ -268,9 +260,10 @@ int store_forum_roles_of(struct store *st, struct arena *a, int64_t user_id,
     sqlite3_stmt *s;
     size_t cap = 0;
     int rc = store_prepare(st,
-                           "SELECT f.id, f.name, r.role FROM forum_role r "
-                           "JOIN forum f ON f.id = r.forum_id WHERE r.user_id = ? "
-                           "ORDER BY f.name COLLATE da",
+                           "SELECT f.id, f.name, (SELECT r.role FROM forum_access r WHERE "
+                           "r.user_id = ?1 AND r.forum_id = f.id ORDER BY " ROLE_RANK
+                           " DESC LIMIT 1) FROM forum f WHERE f.id IN (SELECT forum_id FROM "
+                           "forum_access WHERE user_id = ?1) ORDER BY f.name COLLATE da",
                            &s, err, "listing roles");
     *out = NULL;
     *n = 0;
@@ -317,7 +310,7 @@ int store_session_insert(struct store *st, const unsigned char hash[TOKEN_HASH_B
     sqlite3_bind_int64(s, 4, now);
     sqlite3_bind_int64(s, 5, now);
     sqlite3_bind_int64(s, 6, expires_at);
-    return done(st, s, err, "starting a session");
+    return store_step(st, s, err, "starting a session");
 }
 
 int store_session_get(struct store *st, struct arena *a, const unsigned char hash[TOKEN_HASH_BYTES],
@@ -357,7 +350,7 @@ int store_session_touch(struct store *st, const unsigned char hash[TOKEN_HASH_BY
         return rc;
     sqlite3_bind_int64(s, 1, now);
     bind_hash(s, 2, hash);
-    return done(st, s, err, "renewing a session");
+    return store_step(st, s, err, "renewing a session");
 }
 
 int store_session_delete(struct store *st, const unsigned char hash[TOKEN_HASH_BYTES],
@@ -369,7 +362,7 @@ int store_session_delete(struct store *st, const unsigned char hash[TOKEN_HASH_B
     if (rc)
         return rc;
     bind_hash(s, 1, hash);
-    return done(st, s, err, "ending a session");
+    return store_step(st, s, err, "ending a session");
 }
 
 int store_session_delete_user(struct store *st, int64_t user_id, struct kl_error *err)
@@ -380,7 +373,7 @@ int store_session_delete_user(struct store *st, int64_t user_id, struct kl_error
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
-    return done(st, s, err, "ending a user's sessions");
+    return store_step(st, s, err, "ending a user's sessions");
 }
 
 int store_api_token_insert(struct store *st, int64_t user_id, const char *name,
@@ -397,7 +390,7 @@ int store_api_token_insert(struct store *st, int64_t user_id, const char *name,
     sqlite3_bind_int64(s, 1, user_id);
     store_bind_text(s, 2, name);
     bind_hash(s, 3, hash);
-    rc = done(st, s, err, "creating an API token");
+    rc = store_step(st, s, err, "creating an API token");
     if (rc == 0 && id)
         *id = sqlite3_last_insert_rowid(st->db);
     return rc;
@@ -513,7 +506,7 @@ int store_throttle_put(struct store *st, const char *key, int failures, int64_t 
     store_bind_text(s, 1, key);
     sqlite3_bind_int(s, 2, failures);
     sqlite3_bind_int64(s, 3, locked_until);
-    return done(st, s, err, "recording a login attempt");
+    return store_step(st, s, err, "recording a login attempt");
 }
 
 int store_throttle_clear(struct store *st, const char *key, struct kl_error *err)
@@ -524,5 +517,5 @@ int store_throttle_clear(struct store *st, const char *key, struct kl_error *err
     if (rc)
         return rc;
     store_bind_text(s, 1, key);
-    return done(st, s, err, "clearing login attempts");
+    return store_step(st, s, err, "clearing login attempts");
 }

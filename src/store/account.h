@@ -43,7 +43,9 @@ int store_forum_visibility(struct store *st, int64_t id, int *is_public, struct 
 /* Sets user's role in forum; ROLE_NONE removes it. */
 int store_forum_role_set(struct store *st, int64_t user_id, int64_t forum_id,
                          enum forum_role role, struct kl_error *err);
-/* The role of user in forum (ROLE_NONE when none). */
+/* The role of user in forum (ROLE_NONE when none): the highest of a role granted directly
+ * and the role that a membership in force today of the person linked to the user gives
+ * (secretary; chair and co-chair: chair; member and substitute: member; guest: reader). */
 int store_forum_role_get(struct store *st, int64_t user_id, int64_t forum_id,
                          enum forum_role *role, struct kl_error *err);
 int store_forum_roles_of(struct store *st, struct arena *a, int64_t user_id,

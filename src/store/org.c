@@ -10,55 +10,12 @@
 #include <string.h>
 
 /* Grows *arr (of elem bytes each, *cap slots) in arena a so that one more fits. */
-static int grow(struct arena *a, void **arr, size_t *cap, size_t n, size_t elem)
-{
-    void *p;
-    size_t ncap;
-
-    if (n < *cap)
-        return 0;
-    ncap = *cap ? *cap * 2 : 16;
-    p = arena_alloc(a, ncap * elem);
-    if (!p)
-        return KL_ENOMEM;
-    if (n)
-        memcpy(p, *arr, n * elem);
-    *arr = p;
-    *cap = ncap;
-    return 0;
-}
-
-static int32_t col_date(sqlite3_stmt *s, int col, int32_t if_null)
-{
-    const unsigned char *t = sqlite3_column_text(s, col);
-    int32_t d;
-    if (!t)
-        return if_null;
-    if (date_parse_iso((const char *)t, (size_t)sqlite3_column_bytes(s, col), &d, NULL) != 0)
-        return if_null;
-    return d;
-}
-
-static int bind_date(sqlite3_stmt *s, int idx, int32_t d)
-{
-    char iso[11];
-    if (d == DATE_OPEN)
-        return sqlite3_bind_null(s, idx);
-    date_format_iso(d, iso);
-    return sqlite3_bind_text(s, idx, iso, -1, SQLITE_TRANSIENT);
-}
-
 /* Runs a prepared statement that returns no rows; finalizes it. */
 static int step_done(struct store *st, sqlite3_stmt *s, struct kl_error *err, const char *what)
 {
     int rc = sqlite3_step(s) == SQLITE_DONE ? 0 : store_db_error(st, err, what);
     sqlite3_finalize(s);
     return rc;
-}
-
-static int oom(struct kl_error *err)
-{
-    return kl_error_set(err, KL_ENOMEM, "out of memory reading the database");
 }
 
 int store_region_list(struct store *st, struct arena *a, struct region **out, size_t *n,
@@ -73,9 +30,9 @@ int store_region_list(struct store *st, struct arena *a, struct region **out, si
     if (rc)
         return rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (grow(a, (void **)out, &cap, *n, sizeof(**out))) {
+        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
             sqlite3_finalize(s);
-            return oom(err);
+            return store_oom(err);
         }
         (*out)[*n].code = sqlite3_column_int(s, 0);
         (*out)[*n].name = store_col_text(s, 1, a, 0);
@@ -132,9 +89,9 @@ int store_municipality_list(struct store *st, struct arena *a, int region_code,
         return rc;
     sqlite3_bind_int(s, 1, region_code);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (grow(a, (void **)out, &cap, *n, sizeof(**out))) {
+        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
             sqlite3_finalize(s);
-            return oom(err);
+            return store_oom(err);
         }
         read_municipality(s, a, &(*out)[(*n)++]);
     }
@@ -174,8 +131,8 @@ static void read_cluster(sqlite3_stmt *s, struct arena *a, struct cluster *c)
     c->code = store_col_text(s, 0, a, 0);
     c->name = store_col_text(s, 1, a, 0);
     c->region_code = sqlite3_column_int(s, 2);
-    c->valid_from = col_date(s, 3, 0);
-    c->valid_to = col_date(s, 4, DATE_OPEN);
+    c->valid_from = store_col_date(s, 3, 0);
+    c->valid_to = store_col_date(s, 4, DATE_OPEN);
 }
 
 /* Runs a prepared cluster query (columns CLUSTER_COLS) and collects every row. */
@@ -189,9 +146,9 @@ static int collect_clusters(struct store *st, sqlite3_stmt *s, struct arena *a,
     *out = NULL;
     *n = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (grow(a, (void **)out, &cap, *n, sizeof(**out))) {
+        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
             sqlite3_finalize(s);
-            return oom(err);
+            return store_oom(err);
         }
         read_cluster(s, a, &(*out)[(*n)++]);
     }
@@ -262,9 +219,9 @@ static int collect_hospitals(struct store *st, sqlite3_stmt *s, struct arena *a,
     *out = NULL;
     *n = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (grow(a, (void **)out, &cap, *n, sizeof(**out))) {
+        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
             sqlite3_finalize(s);
-            return oom(err);
+            return store_oom(err);
         }
         (*out)[*n].id = sqlite3_column_int64(s, 0);
         (*out)[*n].name = store_col_text(s, 1, a, 0);
@@ -329,9 +286,9 @@ int store_cluster_members(struct store *st, struct arena *a, const char *code,
     store_bind_text(s, 1, code);
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         struct cluster_member *m;
-        if (grow(a, (void **)out, &cap, *n, sizeof(**out))) {
+        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
             sqlite3_finalize(s);
-            return oom(err);
+            return store_oom(err);
         }
         m = &(*out)[(*n)++];
         m->municipality_code = sqlite3_column_int(s, 0);
@@ -421,8 +378,8 @@ int store_cluster_put(struct store *st, const struct cluster *c, const int64_t *
     store_bind_text(s, 1, c->code);
     store_bind_text(s, 2, c->name);
     sqlite3_bind_int(s, 3, c->region_code);
-    bind_date(s, 4, c->valid_from);
-    bind_date(s, 5, c->valid_to);
+    store_bind_date(s, 4, c->valid_from);
+    store_bind_date(s, 5, c->valid_to);
     if (sqlite3_step(s) != SQLITE_ROW) {
         rc = store_db_error(st, err, "saving a cluster");
         sqlite3_finalize(s);

@@ -4,6 +4,7 @@
 #define KL_STORE_IMPL_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct kl_error;
@@ -33,6 +34,29 @@ int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
 
 /* Runs sql that returns no rows (for schema statements). Returns 0 or KL_EDB. */
 int store_exec(struct store *st, const char *sql, struct kl_error *err, const char *what);
+
+/* Row helpers (rows.c). */
+
+/* Grows *arr (of elem bytes each, *cap slots) in arena a so that one more than n fits.
+ * Returns 0 or KL_ENOMEM. */
+int store_grow(struct arena *a, void **arr, size_t *cap, size_t n, size_t elem);
+
+/* Column col as a day number; if_null when NULL or not an ISO date. */
+int32_t store_col_date(sqlite3_stmt *s, int col, int32_t if_null);
+
+/* Binds day d as ISO text, or NULL when d is DATE_OPEN. */
+int store_bind_date(sqlite3_stmt *s, int idx, int32_t d);
+
+/* Binds v, or NULL when v is 0 (an optional reference). */
+int store_bind_ref(sqlite3_stmt *s, int idx, int64_t v);
+
+/* Steps a statement that returns no rows and finalizes it. Returns 0; KL_ECONFLICT for a
+ * unique or primary key violation ("WHAT: already exists"); KL_EINVAL for a broken foreign
+ * key or check ("WHAT: refers to something that does not exist"); else KL_EDB. */
+int store_step(struct store *st, sqlite3_stmt *s, struct kl_error *err, const char *what);
+
+/* "out of memory reading the database": KL_ENOMEM. */
+int store_oom(struct kl_error *err);
 
 /* Migrations (migrations.c): applies pending ones in one transaction. */
 int store_migrate(struct store *st, struct kl_error *err);
