@@ -23,6 +23,11 @@ struct demo_login {
 int app_demo_load(struct store *st, const struct principal *who, struct demo_login *logins,
                   struct kl_error *err);
 
+/* Builds the demonstration organisation when it is not there yet: one cluster of each
+ * template with fictional people, the demo accounts linked to people of the 2022 cluster's
+ * Chefforum (mette its secretary, lars its chair, birgitte a member, jonas a guest). */
+int app_demo_organisation(struct store *st, const struct principal *who, struct kl_error *err);
+
 /* How many demo logins app_demo_load fills. */
 size_t demo_login_count(void);
 

@@ -29,7 +29,7 @@ static int print_demo(struct store *st, const struct principal *who)
     struct demo_login logins[8];
     struct kl_error err;
 
-    if (app_demo_load(st, who, logins, &err))
+    if (app_demo_load(st, who, logins, &err) || app_demo_organisation(st, who, &err))
         return cli_fail("init --demo", &err);
     printf("demo logins (fictional people; the passwords are shown only now):\n");
     for (size_t i = 0; i < demo_login_count(); i++)
