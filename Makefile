@@ -77,7 +77,7 @@ bench: build
 po:
 	xgettext --from-code=UTF-8 --keyword=N_ --keyword=T_:2 -o po/klynge.pot \
 	    $$(git ls-files 'src/*.c' 'src/*.h')
-	msgmerge --update --backup=none po/da.po po/klynge.pot
+	msgmerge --no-fuzzy-matching --update --backup=none po/da.po po/klynge.pot
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) .test-results

@@ -8,6 +8,7 @@
 #include "app/principal.h"
 #include "core/arena.h"
 #include "core/error.h"
+#include "core/i18n.h"
 #include "model/fields.h"
 #include "model/org.h"
 #include "store/account.h"
@@ -79,7 +80,7 @@ int app_org_save(struct store *st, const struct principal *who, struct organisat
         return kl_error_set(err, KL_ENOMEM, "out of memory");
     if (o->municipality_code &&
         app_municipality_get(st, a, o->municipality_code, &md, err) == KL_ENOTFOUND)
-        fields_add(fe, "municipality_code", "is not a municipality code");
+        fields_add(fe, "municipality_code", N_("is not a municipality code"));
     if (!fe->n && (rc = store_begin(st, err)) == 0) {
         if (o->id) {
             rc = store_org_get(st, a, o->id, &old, err);
@@ -91,7 +92,7 @@ int app_org_save(struct store *st, const struct principal *who, struct organisat
             rc = store_org_insert(st, o, &o->id, err);
         }
         if (rc == KL_ECONFLICT)
-            fields_add(fe, "name", "is taken by another organisation");
+            fields_add(fe, "name", N_("is taken by another organisation"));
         if (rc == 0)
             rc = audit(st, who, "organisation", o->id, 0, before, organisation_json(o), err);
         else
@@ -132,11 +133,11 @@ int app_person_save(struct store *st, const struct principal *who, struct person
         return kl_error_set(err, KL_ENOMEM, "out of memory");
     person_check(p, fe);
     if (p->organisation_id && store_org_get(st, a, p->organisation_id, &org, err))
-        fields_add(fe, "organisation_id", "is not an organisation");
+        fields_add(fe, "organisation_id", N_("is not an organisation"));
     p->user_id = 0;
     if (p->login && *p->login) {
         if (store_user_by_login(st, a, p->login, &u, NULL, err))
-            fields_add(fe, "login", "is not the login of an account");
+            fields_add(fe, "login", N_("is not the login of an account"));
         else
             p->user_id = u.id;
     }
@@ -151,7 +152,7 @@ int app_person_save(struct store *st, const struct principal *who, struct person
             rc = store_person_insert(st, p, &p->id, err);
         }
         if (rc == KL_ECONFLICT)
-            fields_add(fe, "login", "is already linked to another person");
+            fields_add(fe, "login", N_("is already linked to another person"));
         if (rc == 0)
             rc = audit(st, who, "person", p->id, 0, before, person_json(p, 1), err);
         else
@@ -187,6 +188,12 @@ int app_forum_list(struct store *st, struct arena *a, const struct principal *wh
     return 0;
 }
 
+int app_forum_structure(struct store *st, struct arena *a, const char *cluster_code,
+                        struct forum **out, size_t *n, struct kl_error *err)
+{
+    return store_forum_list(st, a, cluster_code, out, n, err);
+}
+
 int app_forum_get(struct store *st, struct arena *a, int64_t id, struct forum *out,
                   struct kl_error *err)
 {
@@ -204,14 +211,14 @@ static void check_forum_refs(struct store *st, struct arena *a, const struct for
     int is_public;
 
     if (f->reports_to && store_forum_visibility(st, f->reports_to, &is_public, &err))
-        fields_add(fe, "reports_to", "is not a forum");
+        fields_add(fe, "reports_to", N_("is not a forum"));
     for (size_t i = 0; i < f->nclusters; i++)
         if (cluster_code_valid(f->clusters[i]) &&
             app_cluster_get(st, a, f->clusters[i], &cd, &err))
-            fields_add(fe, "clusters", "names a cluster that does not exist");
+            fields_add(fe, "clusters", N_("names a cluster that does not exist"));
     for (size_t i = 0; i < f->nrotation; i++)
         if (store_org_get(st, a, f->rotation_orgs[i], &o, &err))
-            fields_add(fe, "rotation_orgs", "names an organisation that does not exist");
+            fields_add(fe, "rotation_orgs", N_("names an organisation that does not exist"));
 }
 
 /* A forum may not report to itself through a chain. */
@@ -247,7 +254,7 @@ int app_forum_save(struct store *st, const struct principal *who, struct forum *
     else
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, f->id, err);
     if (rc)
-        return rc == KL_ENOTFOUND && creating ? (fields_add(fe, "reports_to", "is not a forum"),
+        return rc == KL_ENOTFOUND && creating ? (fields_add(fe, "reports_to", N_("is not a forum")),
                                                  invalid(fe, err))
                                               : rc;
     if (!(a = arena_new(0)))
@@ -255,7 +262,7 @@ int app_forum_save(struct store *st, const struct principal *who, struct forum *
     forum_check(f, fe);
     check_forum_refs(st, a, f, fe);
     if (!creating && reporting_cycle(st, a, f))
-        fields_add(fe, "reports_to", "would make the forum report to itself");
+        fields_add(fe, "reports_to", N_("would make the forum report to itself"));
     if (!fe->n && (rc = store_begin(st, err)) == 0) {
         if (!creating) {
             rc = store_forum_get(st, a, f->id, &old, err);
@@ -308,7 +315,7 @@ int app_membership_save(struct store *st, const struct principal *who, struct me
     if (rc == 0 && m->id && old.forum_id != m->forum_id)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, old.forum_id, err);
     if (rc == 0 && m->forum_id > 0 && store_forum_visibility(st, m->forum_id, &is_public, err))
-        fields_add(fe, "forum_id", "is not a forum");
+        fields_add(fe, "forum_id", N_("is not a forum"));
     else if (rc == 0 && m->forum_id > 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, m->forum_id, err);
     if (rc) {
@@ -317,11 +324,11 @@ int app_membership_save(struct store *st, const struct principal *who, struct me
     }
     membership_check(m, fe);
     if (m->person_id > 0 && store_person_get(st, a, m->person_id, &p, err))
-        fields_add(fe, "person_id", "is not a person");
+        fields_add(fe, "person_id", N_("is not a person"));
     if (m->substitute_for > 0 && store_person_get(st, a, m->substitute_for, &p, err))
-        fields_add(fe, "substitute_for", "is not a person");
+        fields_add(fe, "substitute_for", N_("is not a person"));
     if (m->organisation_id && store_org_get(st, a, m->organisation_id, &o, err))
-        fields_add(fe, "organisation_id", "is not an organisation");
+        fields_add(fe, "organisation_id", N_("is not an organisation"));
     if (!fe->n && (rc = store_begin(st, err)) == 0) {
         if (m->id) {
             if (!(before = membership_json(&old)))

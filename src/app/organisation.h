@@ -45,6 +45,12 @@ int app_person_save(struct store *st, const struct principal *who, struct person
 int app_forum_list(struct store *st, struct arena *a, const struct principal *who,
                    const char *cluster_code, struct forum **out, size_t *n,
                    struct kl_error *err);
+/* Every forum of cluster_code, visible or not, for the organisation chart: names, kinds and
+ * reporting lines are the structure of a public collaboration and not confidential; what a
+ * forum holds (mandate, members, items) stays behind PERM_FORUM_PUBLISHED. */
+int app_forum_structure(struct store *st, struct arena *a, const char *cluster_code,
+                        struct forum **out, size_t *n, struct kl_error *err);
+
 int app_forum_get(struct store *st, struct arena *a, int64_t id, struct forum *out,
                   struct kl_error *err);
 /* Saves f (a new forum when f->id is 0; f->id is set). */

@@ -30,6 +30,11 @@ static void put(struct html *h, const char *s, size_t n)
         h->status = rc;
 }
 
+void html_rendered(struct html *h, const char *markup, size_t n)
+{
+    put(h, markup, n);
+}
+
 void html_lit_(struct html *h, const char *literal)
 {
     put(h, literal, strlen(literal));

@@ -48,6 +48,10 @@ void html_close(struct html *h, const char *tag);
 /* An element with escaped text content and no attributes: <tag>text</tag>. */
 void html_elem(struct html *h, const char *tag, const char *text);
 
+/* Appends n bytes of markup made by another render/ module that escapes its own text
+ * (orgchart.c's SVG). Never pass text from outside input through this. */
+void html_rendered(struct html *h, const char *markup, size_t n);
+
 /* True when url may be written into an href/src/action attribute as it is. */
 int html_url_safe(const char *url);
 

@@ -3,6 +3,7 @@
 #include "web/layout.h"
 #include "web/request.h"
 #include "core/arena.h"
+#include "model/fields.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -66,6 +67,27 @@ void web_error(struct request *r, int status, const char *message)
         buf_puts(&r->res.body, "error\n");
         r->res.content_type = "text/plain; charset=utf-8";
     }
+}
+
+void web_error_fields(struct request *r, const struct field_errors *fe)
+{
+    json_t *fields = json_object(), *o;
+    char *text;
+
+    for (size_t i = 0; fields && i < fe->n; i++)
+        json_object_set_new(fields, fe->field[i], json_string(T_(r, fe->msg[i])));
+    o = json_pack("{s:{s:i,s:s,s:o}}", "error", "status", 400, "message",
+                  T_(r, "Some fields are not valid."), "fields", fields);
+    text = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    buf_reset(&r->res.body);
+    r->res.status = 400;
+    r->res.content_type = "application/json; charset=utf-8";
+    if (text) {
+        buf_puts(&r->res.body, text);
+        buf_putc(&r->res.body, '\n');
+    }
+    free(text);
+    json_decref(o);
 }
 
 void web_redirect_to_login(struct request *r)

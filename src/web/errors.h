@@ -11,6 +11,12 @@ struct request;
  * must not carry internal details. Headers already added (Allow) are kept. */
 void web_error(struct request *r, int status, const char *message);
 
+/* A 400 for the API naming each invalid field:
+ * {"error":{"status":400,"message":"...","fields":{"name":"is required",...}}}, messages in
+ * the request's language. */
+struct field_errors;
+void web_error_fields(struct request *r, const struct field_errors *fe);
+
 /* Sends an anonymous visitor to /login, with the page asked for as ?next=. */
 void web_redirect_to_login(struct request *r);
 

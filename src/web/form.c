@@ -3,6 +3,7 @@
 #include "core/arena.h"
 #include "core/error.h"
 #include "core/utf8.h"
+#include "web/request.h"
 
 #include <string.h>
 
@@ -92,4 +93,14 @@ const char *form_get(const struct form *f, const char *name)
         if (strcmp(f->name[i], name) == 0)
             return f->value[i];
     return NULL;
+}
+
+int req_form(struct request *r, struct form *out)
+{
+    struct kl_error err;
+
+    if (form_parse(r->body.data ? r->body.data : "", r->body.len, r->arena, out, &err))
+        return req_fail(r, err.code == KL_ENOMEM ? KL_ENOMEM : KL_EINVAL, "%s: %s",
+                        T_(r, "The form could not be read"), err.msg);
+    return 0;
 }

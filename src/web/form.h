@@ -24,6 +24,10 @@ struct form {
 int form_parse(const char *body, size_t n, struct arena *a, struct form *out,
                struct kl_error *err);
 
+/* Parses the request's body as a form. 0, or KL_EINVAL/KL_ENOMEM with r->err set. */
+struct request;
+int req_form(struct request *r, struct form *out);
+
 /* The value of the first field called name, or NULL. */
 const char *form_get(const struct form *f, const char *name);
 

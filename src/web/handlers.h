@@ -23,6 +23,42 @@ int api_municipality(struct request *r);
 int api_clusters(struct request *r);
 int api_cluster(struct request *r);
 
+/* JSON API of the organisation (api_directory.c). */
+int api_organisations(struct request *r);
+int api_organisation(struct request *r);
+int api_organisation_create(struct request *r);
+int api_organisation_update(struct request *r);
+int api_people(struct request *r);
+int api_person(struct request *r);
+int api_person_create(struct request *r);
+int api_person_update(struct request *r);
+int api_forums(struct request *r);
+int api_forum(struct request *r);
+int api_forum_create(struct request *r);
+int api_forum_update(struct request *r);
+int api_memberships(struct request *r);
+int api_membership(struct request *r);
+int api_membership_create(struct request *r);
+int api_membership_update(struct request *r);
+
+/* Forum pages and forms (pages_forum.c). */
+int page_forums(struct request *r);
+int page_forum(struct request *r);
+int page_forum_new(struct request *r);
+int post_forum_new(struct request *r);
+int page_forum_edit(struct request *r);
+int post_forum_edit(struct request *r);
+int post_forum_member(struct request *r);
+int post_forum_member_end(struct request *r);
+
+/* Organisations, people and the organisation chart (pages_people.c). */
+int page_organisations(struct request *r);
+int post_organisation(struct request *r);
+int page_people(struct request *r);
+int page_person(struct request *r);
+int page_cluster_organisation(struct request *r);
+int post_cluster_organisation(struct request *r);
+
 /* Service (service.c): /healthz and the embedded static files. */
 int serve_health(struct request *r);
 int serve_static(struct request *r);

@@ -16,6 +16,8 @@ static const struct nav_item nav[] = {
     {NAV_REGIONS, "/regions", N_("Regions")},
     {NAV_CLUSTERS, "/clusters", N_("Clusters")},
     {NAV_MUNICIPALITIES, "/municipalities", N_("Municipalities")},
+    {NAV_FORUMS, "/forums", N_("Forums")},
+    {NAV_PEOPLE, "/organisations", N_("Organisations")},
 };
 
 static void account_box(struct request *r, struct html *h)

@@ -13,6 +13,8 @@ enum nav_section {
     NAV_REGIONS,
     NAV_CLUSTERS,
     NAV_MUNICIPALITIES,
+    NAV_FORUMS,
+    NAV_PEOPLE,
     NAV_AUDIT,
     NAV_ACCOUNT,
 };

@@ -32,16 +32,6 @@ static const char *safe_next(const char *next)
     return next;
 }
 
-static int parse_form(struct request *r, struct form *f)
-{
-    struct kl_error err;
-
-    if (form_parse(r->body.data ? r->body.data : "", r->body.len, r->arena, f, &err))
-        return req_fail(r, err.code == KL_ENOMEM ? KL_ENOMEM : KL_EINVAL, "%s: %s",
-                        T_(r, "The form could not be read"), err.msg);
-    return 0;
-}
-
 static int same_secret(const char *a, const char *b)
 {
     size_t n;
@@ -112,7 +102,7 @@ int post_login(struct request *r)
     struct form f;
     int rc;
 
-    if ((rc = parse_form(r, &f)))
+    if ((rc = req_form(r, &f)))
         return rc;
     login = form_get(&f, "login");
     if (!same_secret(form_get(&f, "csrf"), req_cookie(r, LOGIN_COOKIE))) {
@@ -266,7 +256,7 @@ int post_token_create(struct request *r)
     int64_t id;
     int rc;
 
-    if ((rc = parse_form(r, &f)))
+    if ((rc = req_form(r, &f)))
         return rc;
     name = form_get(&f, "name");
     if (!name || !*name || strlen(name) > 100)

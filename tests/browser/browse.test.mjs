@@ -30,9 +30,10 @@ before(async () => {
   assert.ok(klynge, 'KLYNGE_BIN names the klynge binary');
   dir = mkdtempSync(join(tmpdir(), 'klynge-browser-'));
   const db = join(dir, 'klynge.db');
-  run('init', '--db', db);
-  run('user', 'add', 'mette', '--name', 'Mette Skovgaard', '--email', 'mette@example.org',
-      '--db', db);
+  // the demo organisation: mette is the secretary of Chefforum – Klynge MIDT, jonas a guest
+  run('init', '--db', db, '--demo');
+  run('user', 'passwd', 'mette', '--db', db);
+  run('user', 'passwd', 'jonas', '--db', db);
   server = spawn(klynge, ['serve', '--db', db, '--listen', '127.0.0.1:0'],
                  { stdio: ['ignore', 'pipe', 'ignore'] });
   base = await new Promise((resolve, reject) => {
@@ -121,20 +122,27 @@ test('a missing page says so, in the layout', async () => {
   await page.context().close();
 });
 
+async function signIn(page, login) {
+  await page.goto(base + '/login');
+  await page.getByLabel('Brugernavn').fill(login);
+  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+}
+
 test('sign in, see a permission-denied page, sign out', async () => {
   const page = await newPage();
   await page.goto(base + '/');
   await page.getByRole('link', { name: 'Log ind' }).click();
   await checkAccessibility(page, 'login');
-  await page.getByLabel('Brugernavn').fill('mette');
-  await page.getByLabel('Adgangskode').fill('not her password');
+  await page.getByLabel('Brugernavn').fill('jonas');
+  await page.getByLabel('Adgangskode').fill('not his password');
   await page.getByRole('button', { name: 'Log ind' }).click();
   assert.match(await page.getByRole('alert').innerText(), /Forkert brugernavn eller adgangskode/);
-  await page.getByLabel('Brugernavn').fill('mette');
+  await page.getByLabel('Brugernavn').fill('jonas');
   await page.getByLabel('Adgangskode').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
   assert.equal(new URL(page.url()).pathname, '/');
-  await page.getByRole('link', { name: 'Mette Skovgaard' }).click();
+  await page.getByRole('link', { name: 'Jonas Kjærsgaard' }).click();
   assert.equal(await page.locator('h1').innerText(), 'Din konto');
   await checkAccessibility(page, 'account');
 
@@ -148,5 +156,45 @@ test('sign in, see a permission-denied page, sign out', async () => {
   const again = await page.goto(base + '/account');
   assert.equal(new URL(page.url()).pathname, '/login', 'signed out for real');
   assert.equal(again.status(), 200);
+  await page.context().close();
+});
+
+test('a secretary creates an ad hoc group, adds three members, sees them and the chart', async () => {
+  const page = await newPage();
+  await signIn(page, 'mette');
+  await page.getByRole('link', { name: 'Fora' }).click();
+  await checkAccessibility(page, 'forums');
+  await page.getByRole('link', { name: 'Chefforum – Klynge MIDT' }).click();
+  assert.match(await page.locator('main').innerText(), /Kommissoriets regler/);
+  await checkAccessibility(page, 'forum');
+
+  await page.getByRole('link', { name: 'Ny gruppe under dette forum' }).click();
+  await page.getByLabel('Navn', { exact: true }).fill('Arbejdsgruppe om genoptræningsplaner');
+  await page.getByLabel('Type').selectOption('ad_hoc');
+  await page.getByLabel('Opgave (ad hoc-grupper)').fill('Beskrive den fælles arbejdsgang');
+  await page.getByLabel('Slutter (ad hoc-grupper)').fill('2027-06-30');
+  await checkAccessibility(page, 'new-forum');
+  await page.getByRole('button', { name: 'Opret forum' }).click();
+  assert.equal(await page.locator('h1').innerText(), 'Arbejdsgruppe om genoptræningsplaner');
+  assert.match(await page.locator('dl.facts').first().innerText(), /30\. juni 2027/);
+
+  const people = [['Rikke Svendstrup', 'Jammerbugt Kommune'], ['Jan Nybo', 'Aalborg Kommune'],
+                  ['Marianne Siersbæk', 'Region Nordjylland']];
+  for (const [name, org] of people) {
+    await page.getByLabel('Navn på en ny person').fill(name);
+    await page.getByLabel('Repræsenterer').selectOption({ label: org });
+    await page.getByRole('button', { name: 'Tilføj medlem' }).click();
+    assert.equal(await page.locator('h1').innerText(), 'Arbejdsgruppe om genoptræningsplaner');
+  }
+  const members = await page.locator('ul.members').allInnerTexts();
+  for (const [name] of people)
+    assert.ok(members.join('\n').includes(name), name + ' is on the forum page');
+  await checkAccessibility(page, 'ad-hoc-group');
+
+  await page.getByRole('link', { name: 'RN-MIDT' }).click();
+  const chart = page.locator('figure.orgchart svg');
+  assert.equal(await chart.count(), 1);
+  assert.match(await chart.innerHTML(), /Arbejdsgruppe om/);
+  await checkAccessibility(page, 'orgchart');
   await page.context().close();
 });
