@@ -87,29 +87,6 @@ static int parse_code(const char *s)
     return errno || *end ? -1 : (int)v;
 }
 
-/* Reads YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY. Returns 0 or fills msg (size n). */
-static int parse_date(const char *s, int32_t *out, char *msg, size_t n)
-{
-    struct kl_error e;
-    size_t len = strlen(s);
-
-    if (len == 10 && (s[2] == '-' || s[2] == '.') && s[5] == s[2]) {
-        char iso[11];
-        memcpy(iso, s + 6, 4);
-        iso[4] = '-';
-        memcpy(iso + 5, s + 3, 2);
-        iso[7] = '-';
-        memcpy(iso + 8, s, 2);
-        iso[10] = '\0';
-        if (date_parse_iso(iso, 10, out, &e) == 0)
-            return 0;
-    } else if (date_parse_iso(s, len, out, &e) == 0) {
-        return 0;
-    }
-    snprintf(msg, n, "'%s' is not a date (write YYYY-MM-DD or DD-MM-YYYY)", s);
-    return -1;
-}
-
 static const struct municipality *find_muni(const struct import *im, int code)
 {
     for (size_t i = 0; i < im->nmunis; i++)
@@ -156,7 +133,7 @@ static int check_row(struct import *im, const struct csv_record *rec, size_t nhe
 {
     struct row r = {.line = rec->line, .to = DATE_OPEN};
     const char *f[NCOLS] = {0};
-    char msg[256];
+    struct kl_error e;
     int bad = 0;
 
     if (rec->nfields != nheader) {
@@ -194,12 +171,12 @@ static int check_row(struct import *im, const struct csv_record *rec, size_t nhe
     if (!*f[COL_FROM]) {
         problems_add(im->probs, r.line, COLNO(COL_FROM), "valid_from is empty");
         bad = 1;
-    } else if (parse_date(f[COL_FROM], &r.from, msg, sizeof(msg))) {
-        problems_add(im->probs, r.line, COLNO(COL_FROM), "valid_from %s", msg);
+    } else if (date_parse_text(f[COL_FROM], &r.from, &e)) {
+        problems_add(im->probs, r.line, COLNO(COL_FROM), "valid_from %s", e.msg);
         bad = 1;
     }
-    if (*f[COL_TO] && parse_date(f[COL_TO], &r.to, msg, sizeof(msg))) {
-        problems_add(im->probs, r.line, COLNO(COL_TO), "valid_to %s", msg);
+    if (*f[COL_TO] && date_parse_text(f[COL_TO], &r.to, &e)) {
+        problems_add(im->probs, r.line, COLNO(COL_TO), "valid_to %s", e.msg);
         bad = 1;
     } else if (!bad && r.to < r.from) {
         problems_add(im->probs, r.line, COLNO(COL_TO), "valid_to %s is before valid_from %s",

@@ -1,9 +1,11 @@
 /* cmd_org.c - `klynge org`: organisation data from files. `klynge org import clusters FILE`
- * validates a region's cluster file and imports all of it or nothing. */
+ * validates a region's cluster file, `klynge org import members FILE` a file of forum
+ * memberships; each imports all of its file or nothing. */
 #include "cli/args.h"
 #include "cli/cli.h"
 
 #include "app/cluster_import.h"
+#include "app/member_import.h"
 #include "app/principal.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -18,6 +20,7 @@
 
 static const char usage[] =
     "usage: klynge org import clusters FILE [--db FILE]\n"
+    "       klynge org import members FILE [--db FILE]\n"
     "\n"
     "Imports a region's cluster structure from a CSV file with the columns of\n"
     "data/clusters.csv: region_code, cluster_code, cluster_name, valid_from, valid_to,\n"
@@ -28,6 +31,14 @@ static const char usage[] =
     "\n"
     "Every row is checked first; each problem is printed with its line and column, and then\n"
     "nothing is imported. Clusters named in the file are replaced whole; others are kept.\n"
+    "\n"
+    "'import members' adds forum memberships, one row each, with the columns forum (exact\n"
+    "name or number), name, role and starts_on, and optionally email, title, phone,\n"
+    "organisation, represents, substitute_for and ends_on. People are matched by e-mail,\n"
+    "else by name and organisation; those not found are created. Roles: chair, co_chair,\n"
+    "member, secretary, guest, substitute, or formand, medformand, medlem, sekretær, gæst,\n"
+    "stedfortræder. All rows are checked first, and nothing is imported unless all are\n"
+    "valid. Rows already stored are skipped. See docs/organisation.md.\n"
     "\n"
     "  --db FILE   the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
 
@@ -85,6 +96,38 @@ static int import_clusters(const char *db, const char *path)
     return rc ? cli_fail("org import clusters", &err) : 0;
 }
 
+static int import_members(const char *db, const char *path)
+{
+    struct buf data;
+    struct store *st = NULL;
+    struct kl_error err;
+    struct problems probs;
+    struct member_import_summary sum;
+    struct principal who = cli_principal();
+    int rc;
+
+    kl_error_clear(&err);
+    buf_init(&data, MAX_FILE_BYTES);
+    problems_init(&probs, path, 0);
+    rc = read_file(path, &data, &err);
+    if (rc == 0)
+        rc = store_open(db, 0, &st, &err);
+    if (rc == 0)
+        rc = app_member_import(st, &who, data.data ? data.data : "", data.len, &probs, &sum,
+                               &err);
+    if (rc == 0)
+        printf("%s: %zu rows valid; %zu people created, %zu already known; %zu memberships "
+               "created, %zu already there (%s)\n",
+               path, sum.rows, sum.people_created, sum.people_found, sum.memberships_created,
+               sum.memberships_kept, db);
+    else if (probs.count)
+        fputs(problems_text(&probs), stderr);
+    store_close(st);
+    problems_free(&probs);
+    buf_free(&data);
+    return rc ? cli_fail("org import members", &err) : 0;
+}
+
 int cmd_org(int argc, char **argv)
 {
     static const char *const valued[] = {"--db", NULL};
@@ -109,7 +152,13 @@ int cmd_org(int argc, char **argv)
         return EXIT_USAGE;
     if (npos == 3 && strcmp(pos[0], "import") == 0 && strcmp(pos[1], "clusters") == 0)
         return import_clusters(cli_db_path(db), pos[2]);
+    if (npos == 3 && strcmp(pos[0], "import") == 0 && strcmp(pos[1], "members") == 0)
+        return import_members(cli_db_path(db), pos[2]);
     if (npos >= 1 && strcmp(pos[0], "import") != 0)
-        return cli_usage_error("org", "unknown action '%s' (try 'import clusters FILE')", pos[0]);
-    return cli_usage_error("org", "expected 'import clusters FILE'");
+        return cli_usage_error("org", "unknown action '%s' (try 'import clusters FILE' or "
+                               "'import members FILE')", pos[0]);
+    if (npos >= 2 && strcmp(pos[1], "clusters") != 0 && strcmp(pos[1], "members") != 0)
+        return cli_usage_error("org", "cannot import '%s' (try 'clusters' or 'members')",
+                               pos[1]);
+    return cli_usage_error("org", "expected 'import clusters FILE' or 'import members FILE'");
 }

@@ -1,5 +1,6 @@
-/* date.c - civil dates as day numbers (Howard Hinnant's algorithms), strict ISO parsing,
- * and the Europe/Copenhagen offset computed from the EU summer-time rule. */
+/* date.c - civil dates as day numbers (Howard Hinnant's algorithms), strict ISO parsing and
+ * the day-first forms of spreadsheets, and the Europe/Copenhagen offset computed from the EU
+ * summer-time rule. */
 #include "core/date.h"
 
 #include "core/error.h"
@@ -85,6 +86,27 @@ int date_parse_iso(const char *s, size_t n, int32_t *out, struct kl_error *err)
                             month_names[m - 1], y, date_days_in_month(y, m));
     *out = date_from_ymd(y, m, d);
     return 0;
+}
+
+int date_parse_text(const char *s, int32_t *out, struct kl_error *err)
+{
+    size_t len = strlen(s);
+
+    if (len == 10 && (s[2] == '-' || s[2] == '.') && s[5] == s[2]) {
+        char iso[11];
+        memcpy(iso, s + 6, 4);
+        iso[4] = '-';
+        memcpy(iso + 5, s + 3, 2);
+        iso[7] = '-';
+        memcpy(iso + 8, s, 2);
+        iso[10] = '\0';
+        if (date_parse_iso(iso, 10, out, NULL) == 0)
+            return 0;
+    } else if (date_parse_iso(s, len, out, NULL) == 0) {
+        return 0;
+    }
+    return kl_error_set(err, KL_EINVAL, "'%s' is not a date (write YYYY-MM-DD or DD-MM-YYYY)",
+                        s);
 }
 
 void date_format_iso(int32_t days, char out[11])

@@ -29,6 +29,11 @@ int date_days_in_month(int year, int month);
  * with err saying what is wrong with the text. */
 int date_parse_iso(const char *s, size_t n, int32_t *out, struct kl_error *err);
 
+/* Parses a date as people write it in a spreadsheet: "YYYY-MM-DD", "DD-MM-YYYY" or
+ * "DD.MM.YYYY" (the NUL-terminated s). Returns 0 and sets *out, or KL_EINVAL with err
+ * (may be NULL) saying "'TEXT' is not a date (write YYYY-MM-DD or DD-MM-YYYY)". */
+int date_parse_text(const char *s, int32_t *out, struct kl_error *err);
+
 /* Writes "YYYY-MM-DD" and a NUL into out (at least 11 bytes). */
 void date_format_iso(int32_t days, char out[11]);
 
