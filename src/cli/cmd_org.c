@@ -1,12 +1,18 @@
-/* cmd_org.c - `klynge org`: organisation data from files. `klynge org import clusters FILE`
- * validates a region's cluster file, `klynge org import members FILE` a file of forum
- * memberships; each imports all of its file or nothing. */
+/* cmd_org.c - `klynge org`: organisation data from files and templates. `klynge org import
+ * clusters FILE` validates a region's cluster file, `klynge org import members FILE` a file
+ * of forum memberships (each imports all of its file or nothing); `klynge org template`
+ * builds a cluster's standard forums; `klynge org forums` lists forums with the state of
+ * their mandate's rules. */
 #include "cli/args.h"
 #include "cli/cli.h"
 
 #include "app/cluster_import.h"
 #include "app/member_import.h"
+#include "app/organisation.h"
 #include "app/principal.h"
+#include "app/templates.h"
+#include "core/arena.h"
+#include "core/date.h"
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/problems.h"
@@ -15,12 +21,15 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_FILE_BYTES ((size_t)32 << 20)
 
 static const char usage[] =
     "usage: klynge org import clusters FILE [--db FILE]\n"
     "       klynge org import members FILE [--db FILE]\n"
+    "       klynge org template TEMPLATE CLUSTER [--db FILE]\n"
+    "       klynge org forums [CLUSTER] [--db FILE]\n"
     "\n"
     "Imports a region's cluster structure from a CSV file with the columns of\n"
     "data/clusters.csv: region_code, cluster_code, cluster_name, valid_from, valid_to,\n"
@@ -39,6 +48,12 @@ static const char usage[] =
     "member, secretary, guest, substitute, or formand, medformand, medlem, sekretær, gæst,\n"
     "stedfortræder. All rows are checked first, and nothing is imported unless all are\n"
     "valid. Rows already stored are skipped. See docs/organisation.md.\n"
+    "\n"
+    "'template' creates the standard forums of TEMPLATE for the cluster with code CLUSTER,\n"
+    "with reporting lines and mandates filled in: cluster-2022 (Sundhedsklynge, 2022 law),\n"
+    "steering-2019 (Klyngestyregruppe with focus groups) or regional-2019 (the regional\n"
+    "health agreement, for the cluster's whole region). 'forums' lists the forums (of\n"
+    "CLUSTER, or all) with today's co-chair and the municipalities without a member.\n"
     "\n"
     "  --db FILE   the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
 
@@ -128,6 +143,66 @@ static int import_members(const char *db, const char *path)
     return rc ? cli_fail("org import members", &err) : 0;
 }
 
+static int apply_template(const char *db, const char *template_id, const char *cluster)
+{
+    struct principal who = cli_principal();
+    int64_t ids[TEMPLATE_MAX_FORUMS];
+    struct store *st;
+    struct kl_error err;
+    size_t n;
+    int rc;
+
+    kl_error_clear(&err);
+    if (store_open(db, STORE_MIGRATE, &st, &err))
+        return cli_fail("org template", &err);
+    rc = app_template_apply(st, &who, template_id, cluster, ids, &n, &err);
+    store_close(st);
+    if (rc)
+        return cli_fail("org template", &err);
+    printf("%s: created %zu forums for %s from template %s (numbers %lld-%lld)\n", db, n,
+           cluster, template_id, n ? (long long)ids[0] : 0LL, n ? (long long)ids[n - 1] : 0LL);
+    return 0;
+}
+
+static int list_forums(const char *db, const char *cluster)
+{
+    struct principal who = cli_principal();
+    struct forum *f;
+    struct store *st;
+    struct arena *a = arena_new(0);
+    struct kl_error err;
+    time_t now = time(NULL);
+    int32_t today = (int32_t)((now + date_cph_offset(now)) / 86400);
+    size_t n;
+    int rc;
+
+    kl_error_clear(&err);
+    if (!a)
+        return cli_fail("org forums", &(struct kl_error){KL_ENOMEM, "out of memory"});
+    if (store_open(db, STORE_MIGRATE, &st, &err)) {
+        arena_free(a);
+        return cli_fail("org forums", &err);
+    }
+    rc = app_forum_list(st, a, &who, cluster, &f, &n, &err);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct forum full;
+        struct forum_status s;
+        if ((rc = app_forum_get(st, a, f[i].id, &full, &err)) ||
+            (rc = app_forum_status(st, a, &full, today, &s, &err)))
+            break;
+        printf("%5lld  %-12s %-50s %3zu members", (long long)f[i].id, forum_kind_name(f[i].kind),
+               f[i].name, s.nmembers);
+        if (s.has_rotation)
+            printf("  co-chair: %s%s", s.rotation_holder, s.rotation_due ? " (rotation due)" : "");
+        if (s.checks_representation && s.nmissing)
+            printf("  without a member: %zu municipalities", s.nmissing);
+        putchar('\n');
+    }
+    store_close(st);
+    arena_free(a);
+    return rc ? cli_fail("org forums", &err) : 0;
+}
+
 int cmd_org(int argc, char **argv)
 {
     static const char *const valued[] = {"--db", NULL};
@@ -154,9 +229,14 @@ int cmd_org(int argc, char **argv)
         return import_clusters(cli_db_path(db), pos[2]);
     if (npos == 3 && strcmp(pos[0], "import") == 0 && strcmp(pos[1], "members") == 0)
         return import_members(cli_db_path(db), pos[2]);
+    if (npos == 3 && strcmp(pos[0], "template") == 0)
+        return apply_template(cli_db_path(db), pos[1], pos[2]);
+    if (npos <= 2 && npos >= 1 && strcmp(pos[0], "forums") == 0)
+        return list_forums(cli_db_path(db), npos == 2 ? pos[1] : NULL);
     if (npos >= 1 && strcmp(pos[0], "import") != 0)
-        return cli_usage_error("org", "unknown action '%s' (try 'import clusters FILE' or "
-                               "'import members FILE')", pos[0]);
+        return cli_usage_error("org", "unknown action '%s' (try 'import clusters FILE', "
+                               "'import members FILE', 'template TEMPLATE CLUSTER' or "
+                               "'forums')", pos[0]);
     if (npos >= 2 && strcmp(pos[1], "clusters") != 0 && strcmp(pos[1], "members") != 0)
         return cli_usage_error("org", "cannot import '%s' (try 'clusters' or 'members')",
                                pos[1]);
