@@ -44,66 +44,66 @@ static const struct forum_def defs[] = {
     {"cluster-2022", "Politisk niveau", FORUM_POLITICAL, -1, 1, 14, 2, -1, 0, 1,
      "Formand fra regionsrådet, næstformand fra kommunerne.",
      "Klyngesekretariatet.",
-     "## Formål\n\nDet politiske niveau sætter retningen for sundhedsklyngens arbejde og "
-     "godkender handleplanen.\n\n## Opgaver\n\n- Godkende klyngens handleplan\n- Følge "
+     "### Formål\n\nDet politiske niveau sætter retningen for sundhedsklyngens arbejde og "
+     "godkender handleplanen.\n\n### Opgaver\n\n- Godkende klyngens handleplan\n- Følge "
      "fremdriften på de nationale mål\n- Drøfte sager, som Direktørforum lægger op\n"},
     {"cluster-2022", "Direktørforum", FORUM_DIRECTOR, 0, 0, 14, 4, -1, 0, 1,
      "Regional og kommunal medformand.", "Klyngesekretariatet.",
-     "## Formål\n\nDirektørforum har det strategiske ansvar for klyngesamarbejdet og "
+     "### Formål\n\nDirektørforum har det strategiske ansvar for klyngesamarbejdet og "
      "forbereder sager til det politiske niveau.\n"},
     {"cluster-2022", "Chefforum", FORUM_CHIEF, 1, 0, 14, 6, 7, 2, 1,
      "Regional medformand og en kommunal medformand, der går på skift mellem kommunerne.",
      "Sekretariatet fra regionen og den kommune, der har medformandskabet.",
-     "## Formål\n\nChefforum omsætter strategien til indsatser, følger handleplanen og "
-     "koordinerer driftsfora.\n\n## Opgaver\n\n- Følge status på handleplanens indsatser\n"
+     "### Formål\n\nChefforum omsætter strategien til indsatser, følger handleplanen og "
+     "koordinerer driftsfora.\n\n### Opgaver\n\n- Følge status på handleplanens indsatser\n"
      "- Beslutte anvendelse af klyngemidler\n- Sende sager videre til Direktørforum\n"},
     {"cluster-2022", "Driftsforum voksen somatik", FORUM_OPERATIONS, 2, 0, 14, 4, -1, 0, 0,
      "Regional og kommunal medformand.", "Klyngesekretariatet.",
-     "## Formål\n\nDriftsforum løser konkrete samarbejdsopgaver om voksne med somatisk "
+     "### Formål\n\nDriftsforum løser konkrete samarbejdsopgaver om voksne med somatisk "
      "sygdom.\n"},
     {"cluster-2022", "Driftsforum voksen psykiatri", FORUM_OPERATIONS, 2, 0, 14, 4, -1, 0, 0,
      "Regional og kommunal medformand.", "Klyngesekretariatet.",
-     "## Formål\n\nDriftsforum løser konkrete samarbejdsopgaver om voksne med psykisk "
+     "### Formål\n\nDriftsforum løser konkrete samarbejdsopgaver om voksne med psykisk "
      "sygdom.\n"},
     {"cluster-2022", "Driftsforum børn og unge somatik", FORUM_OPERATIONS, 2, 0, 14, 4, -1, 0,
      0, "Regional og kommunal medformand.", "Klyngesekretariatet.",
-     "## Formål\n\nDriftsforum løser konkrete samarbejdsopgaver om børn og unge.\n"},
+     "### Formål\n\nDriftsforum løser konkrete samarbejdsopgaver om børn og unge.\n"},
 
     {"steering-2019", "Klyngestyregruppe", FORUM_STEERING, -1, 0, 14, 4, 14, 2, 1,
      "Formand fra hospitalsenheden; kommunal medformand på skift mellem kommunerne, to år ad "
      "gangen.",
      "En konsulent fra hospitalsenheden og en fra den kommune, der har medformandskabet.",
-     "## Formål\n\nKlyngestyregruppen leder samarbejdet i klyngen om sundhedsaftalens mål og "
-     "nedsætter fokusgrupper.\n\n## Formandskab\n\nDet kommunale medformandskab går på skift "
+     "### Formål\n\nKlyngestyregruppen leder samarbejdet i klyngen om sundhedsaftalens mål og "
+     "nedsætter fokusgrupper.\n\n### Formandskab\n\nDet kommunale medformandskab går på skift "
      "mellem kommunerne og varetages i to år ad gangen.\n"},
     {"steering-2019", "Fokusgruppe Sundhed for voksne", FORUM_FOCUS_GROUP, 0, 0, 14, 4, -1, 2,
      1, "Formand fra hospitalsenheden og kommunal medformand på skift.",
      "En konsulent fra hospitalsenheden og en fra den kommune, der har medformandskabet.",
-     "## Formål\n\nFokusgruppen arbejder med sammenhæng for voksne patienter.\n"},
+     "### Formål\n\nFokusgruppen arbejder med sammenhæng for voksne patienter.\n"},
     {"steering-2019", "Fokusgruppe Sundhed for børn og unge", FORUM_FOCUS_GROUP, 0, 0, 14, 4,
      -1, 2, 1, "Formand fra hospitalsenheden og kommunal medformand på skift.",
      "En konsulent fra hospitalsenheden og en fra den kommune, der har medformandskabet.",
-     "## Formål\n\nFokusgruppen arbejder med sammenhæng for børn og unge.\n"},
+     "### Formål\n\nFokusgruppen arbejder med sammenhæng for børn og unge.\n"},
     {"steering-2019", "Fokusgruppe Sundhed og beskæftigelse", FORUM_FOCUS_GROUP, 0, 0, 14, 4,
      -1, 2, 1, "Formand fra hospitalsenheden og kommunal medformand på skift.",
      "En konsulent fra hospitalsenheden og en fra den kommune, der har medformandskabet.",
-     "## Formål\n\nFokusgruppen arbejder med sundhed og beskæftigelse.\n"},
+     "### Formål\n\nFokusgruppen arbejder med sundhed og beskæftigelse.\n"},
 
     {"regional-2019", "Sundhedskoordinationsudvalget", FORUM_POLITICAL, -1, 1, 14, 4, -1, 0,
      0, "Formand fra regionsrådet, næstformand fra kommunerne.", "Fællessekretariatet.",
-     "## Formål\n\nSundhedskoordinationsudvalget har det politiske ansvar for "
+     "### Formål\n\nSundhedskoordinationsudvalget har det politiske ansvar for "
      "sundhedsaftalen i regionen.\n"},
     {"regional-2019", "Sundhedsstyregruppen", FORUM_STEERING, 0, 0, 14, 6, -1, 0, 0,
      "Formandskab af regional og kommunal repræsentant.", "Fællessekretariatet.",
-     "## Formål\n\nSundhedsstyregruppen leder arbejdet med sundhedsaftalen og nedsætter ad "
+     "### Formål\n\nSundhedsstyregruppen leder arbejdet med sundhedsaftalen og nedsætter ad "
      "hoc grupper og faste grupper.\n"},
     {"regional-2019", "Sundhedsstyregruppens formandskab", FORUM_STANDING, 1, 0, 7, 6, -1, 0, 0,
      "Sundhedsstyregruppens formand og næstformand.", "Fællessekretariatet.",
-     "## Formål\n\nFormandskabet forbereder sager til Sundhedsstyregruppen og træffer "
+     "### Formål\n\nFormandskabet forbereder sager til Sundhedsstyregruppen og træffer "
      "beslutninger, der kan afklares i formandskabet.\n"},
     {"regional-2019", "Fællessekretariatet", FORUM_SECRETARIAT, 1, 0, 7, 0, -1, 0, 0,
      "Et arbejdende formandskab.", "",
-     "## Formål\n\nFællessekretariatet koordinerer og følger op på tværs og sætter faglige "
+     "### Formål\n\nFællessekretariatet koordinerer og følger op på tværs og sætter faglige "
      "opgaver i gang.\n"},
 };
 
