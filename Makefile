@@ -71,7 +71,7 @@ test-fuzz:
 lint:
 	scripts/check-banned .test-results/lint.json
 
-bench: build
+bench: bootstrap build
 	bench/run $(BUILD)
 
 po:
