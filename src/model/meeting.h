@@ -265,6 +265,36 @@ enum attendance_status {
     ATTEND_STATUS_COUNT
 };
 
+/* One stored attendance row: an invited member with something registered, a substitute or
+ * a guest. Members with nothing registered have no row; readers of the app layer merge the
+ * rows with the memberships in force on the meeting day. */
+struct attendance {
+    int64_t id;
+    int64_t meeting_id;
+    int64_t person_id;
+    enum attendance_kind kind;     /* member, substitute or guest */
+    enum attendance_status status;
+    int64_t organisation_id;       /* represented; 0 when none */
+    int64_t substitute_for;        /* ATTEND_SUBSTITUTE: the absent member's person id */
+    int64_t item_id;               /* ATTEND_GUEST for one item only; 0: the whole meeting */
+    const char *note;              /* e.g. a guest's forum or role; "" */
+    int64_t absence_registered_at; /* when the afbud was registered; 0 */
+    /* filled by readers */
+    const char *person_name;
+    const char *organisation_name;
+    const char *substitute_for_name;
+    int item_number;
+};
+
+/* A person who approved minutes by circulation, and the day. */
+struct minutes_approver {
+    int64_t person_id;
+    const char *name;
+    int32_t approved_on;
+};
+
+#define ATTENDANCE_NOTE_MAX 200
+
 const char *attendance_kind_name(enum attendance_kind k);
 int attendance_kind_parse(const char *s);
 const char *attendance_status_name(enum attendance_status s);
@@ -339,7 +369,8 @@ struct referral {
     enum referral_status status;
     const char *answer;            /* "" until answered */
     int64_t answered_at;           /* 0 until answered */
-    int64_t answer_item_id;        /* the receiving forum's item that dealt with it; 0 */
+    int64_t taken_up_item;         /* filled by readers: the receiving forum's latest item
+                                      taken up from it; 0 when none */
     const char *withdraw_reason;   /* "" unless withdrawn */
     int64_t created_at;
 };
