@@ -16,6 +16,8 @@ static const char *const names[PERM_COUNT] = {
     [PERM_FORUM_INTERNAL] = "forum-internal",
     [PERM_FORUM_PROPOSE] = "forum-propose",
     [PERM_FORUM_MANAGE] = "forum-manage",
+    [PERM_INDICATOR_EDIT] = "indicator-edit",
+    [PERM_SMALL_NUMBERS] = "small-numbers",
 };
 
 const char *permission_name(enum permission p)
@@ -120,6 +122,12 @@ int app_authorize(struct store *st, const struct principal *who, enum permission
     case PERM_DIRECTORY_EDIT:
         return admin_or_secretary(st, who, "only administrators and secretaries change the "
                                   "organisation", err);
+    case PERM_INDICATOR_EDIT:
+        return admin_or_secretary(st, who, "only administrators and secretaries load indicator "
+                                  "values", err);
+    case PERM_SMALL_NUMBERS:
+        return who->is_admin ? 0 : kl_error_set(err, KL_EPERM, "only administrators see "
+                                                "values based on small counts");
     case PERM_FORUM_PUBLISHED:
     case PERM_FORUM_INTERNAL:
     case PERM_FORUM_PROPOSE:

@@ -31,6 +31,12 @@ enum permission {
     PERM_FORUM_INTERNAL,  /* drafts and closed items of forum F: members, chair, secretary */
     PERM_FORUM_PROPOSE,   /* propose an item to forum F: members, chair, secretary */
     PERM_FORUM_MANAGE,    /* change anything of forum F: its secretary */
+    PERM_INDICATOR_EDIT,  /* load indicator values (imports, reporting rounds) and choose a
+                             cluster's indicators: administrators and secretaries of at least
+                             one forum */
+    PERM_SMALL_NUMBERS,   /* see indicator values based on counts under the indicator's
+                             minimum (statistical discretion): administrators only, who load
+                             the data and hold the database anyway; everybody else sees "<5" */
     PERM_COUNT
 };
 

@@ -3,6 +3,7 @@
 
 #include "app/audit.h"
 #include "app/cluster_import.h"
+#include "app/indicator.h"
 #include "app/principal.h"
 #include "core/arena.h"
 #include "core/csv.h"
@@ -215,6 +216,10 @@ int app_refdata_load(struct store *st, const struct principal *who, struct probl
         return rc;
     s.clusters_changed = (int)cs.clusters;
     s.clusters = (int)cs.rows;
+    /* the indicator catalogue (data/indicators.csv), each changed definition audited */
+    rc = app_indicator_catalogue_load(st, who, NULL, NULL, probs, err);
+    if (rc)
+        return rc;
     if (sum)
         *sum = s;
     return 0;

@@ -1,10 +1,16 @@
 /* cmd_compute.c - `klynge compute`: the four indicators from a region's own event-level
- * extract, written as CSV files (see docs/engine.md). */
+ * extract, written as CSV files and, with --load DB, stored as indicator values in a klynge
+ * database with the run as their provenance (see docs/engine.md). */
 #include "cli/args.h"
 #include "cli/cli.h"
 
+#include "app/indicator_engine.h"
+#include "app/indicator_import.h"
+#include "app/principal.h"
+#include "core/buf.h"
 #include "core/error.h"
 #include "engine/engine.h"
+#include "store/store.h"
 
 #include <errno.h>
 #include <math.h>
@@ -31,6 +37,11 @@ static const char usage[] =
     "                           columns cluster_code, municipality_code[, valid_from, valid_to]\n"
     "  --public                 statistical discretion: counts 1-4 written as <5, and the\n"
     "                           values that would reveal them hidden too\n"
+    "  --load DB                also store the results as values of the indicators\n"
+    "                           ENG-INDL-MD, ENG-GENIND-65, ENG-FOREBYG-65 and\n"
+    "                           ENG-SENGEDAGE-65 in the klynge database DB, with this run as\n"
+    "                           their source (not with --public: klynge applies discretion\n"
+    "                           when it shows them)\n"
     "  --skip-invalid           skip bad rows, and report how many of each kind\n"
     "  --columns MAP            rename columns: admit_date=indlaeggelsesdato,person_id=pid\n"
     "  --cache                  keep the parsed extract in EXTRACT.klynge-cache (person-level\n"
@@ -88,6 +99,35 @@ static void print_skipped(const struct engine_report *rep)
                     engine_reason_text(r), rep->first[r]);
 }
 
+/* Stores the results in out_dir into the database at db; prints what was loaded. */
+static int load(const char *db, const struct engine_options *o, const struct engine_report *rep,
+                int quiet)
+{
+    struct principal who = cli_principal();
+    struct ind_import_summary sum;
+    struct store *st = NULL;
+    struct kl_error err;
+    struct buf label;
+    const char *slash = strrchr(o->input, '/');
+    int rc;
+
+    kl_error_clear(&err);
+    buf_init(&label, 1024);
+    buf_printf(&label, "klynge compute %s (%llu admissions)", slash ? slash + 1 : o->input,
+               (unsigned long long)rep->rows_used);
+    rc = store_open(db, STORE_MIGRATE, &st, &err);
+    if (rc == 0)
+        rc = app_indicator_load_engine(st, &who, o->out_dir, buf_cstr(&label), &sum, &err);
+    store_close(st);
+    buf_free(&label);
+    if (rc)
+        return cli_fail("compute --load", &err);
+    if (!quiet)
+        printf("%zu values of 4 indicators stored in %s (batch %lld; %zu replaced)\n",
+               sum.values, db, (long long)sum.source_id, sum.replaced);
+    return 0;
+}
+
 static void print_timings(const struct engine_report *rep)
 {
     static const char *const names[ENGINE_NPHASES] = {
@@ -103,13 +143,14 @@ int cmd_compute(int argc, char **argv)
                                         "--timings", NULL};
     static const char *const valued[] = {"--population", "--out", "--diagnosis-groups",
                                          "--cluster-file", "--columns", "--threads",
-                                         "--chain-gap-hours", "--min-stay-hours", NULL};
+                                         "--chain-gap-hours", "--min-stay-hours", "--load",
+                                         NULL};
     struct engine_options o;
     struct engine_report rep;
     struct progress_state ps = {isatty(2), 0, 0};
     struct kl_error err;
     struct args a;
-    const char *opt, *val;
+    const char *opt, *val, *load_db = NULL;
     int got, quiet = 0, timings = 0, rc;
 
     if (cli_wants_help(argc, argv)) {
@@ -131,6 +172,8 @@ int cmd_compute(int argc, char **argv)
             o.diagnosis_groups = val;
         } else if (strcmp(opt, "--cluster-file") == 0) {
             o.cluster_file = val;
+        } else if (strcmp(opt, "--load") == 0) {
+            load_db = val;
         } else if (strcmp(opt, "--columns") == 0) {
             o.columns = val;
         } else if (strcmp(opt, "--threads") == 0) {
@@ -163,6 +206,10 @@ int cmd_compute(int argc, char **argv)
         return cli_usage_error("compute", "no extract given");
     if (!o.population)
         return cli_usage_error("compute", "--population FILE is needed");
+    if (load_db && o.public_output)
+        return cli_usage_error("compute", "--load stores the exact figures and cannot be "
+                               "combined with --public (klynge applies discretion when it "
+                               "shows them)");
     if (!quiet) {
         o.progress = progress;
         o.progress_ctx = &ps;
@@ -187,5 +234,5 @@ int cmd_compute(int argc, char **argv)
                rep.from_cache ? " (from the cache)" : "", rep.files_written, o.out_dir,
                rep.seconds[ENGINE_T_TOTAL]);
     }
-    return 0;
+    return load_db ? load(load_db, &o, &rep, quiet) : 0;
 }

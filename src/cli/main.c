@@ -25,6 +25,7 @@ static const struct command commands[] = {
     {"user", cmd_user, "user accounts: add, list, passwd, disable, enable"},
     {"audit", cmd_audit, "print the audit log"},
     {"compute", cmd_compute, "compute indicators from an event-level extract"},
+    {"indicator", cmd_indicator, "indicator catalogue and values: list, import"},
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,167 @@
+/* cmd_indicator.c - `klynge indicator`: the indicator catalogue and loading values.
+ * `klynge indicator list` prints the catalogue with how many values each indicator has;
+ * `klynge indicator import FILE` loads values from a CSV file, all of it or nothing (see
+ * app/indicator_import.h and docs/indicators.md). */
+#include "cli/args.h"
+#include "cli/cli.h"
+
+#include "app/indicator.h"
+#include "app/indicator_import.h"
+#include "app/principal.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/problems.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_FILE_BYTES ((size_t)32 << 20)
+
+static const char usage[] =
+    "usage: klynge indicator list [--db FILE]\n"
+    "       klynge indicator import FILE [--indicator CODE] [--db FILE]\n"
+    "\n"
+    "'list' prints the indicator catalogue: code, period, unit, number of values stored,\n"
+    "whether the definition was verified against its source, and the Danish name.\n"
+    "\n"
+    "'import' loads indicator values from a CSV file as sources publish it and Danish\n"
+    "Excel saves it (semicolon and decimal comma, or comma and decimal point; UTF-8 with or\n"
+    "without BOM, or Windows-1252). One value per row with the columns indicator, period,\n"
+    "geography, value and optionally numerator and denominator; or a geography column and\n"
+    "one column per period (2021;2022;2023). A geography is a municipality (code or name),\n"
+    "a region (1081-1085 or name) or the whole country (Hele landet). Every row is checked\n"
+    "and each problem printed with its line and column; nothing is imported unless the whole\n"
+    "file is valid. The values of an indicator, period and kind of geography in the file\n"
+    "replace those stored before, and the audit log keeps both. See docs/indicators.md.\n"
+    "\n"
+    "  --indicator CODE  the indicator of a file without an indicator column\n"
+    "  --db FILE         the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
+
+static int read_file(const char *path, struct buf *b, struct kl_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+
+    if (!f)
+        return kl_error_set(err, KL_EIO, "%s: %s", path, strerror(errno));
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (buf_append(b, chunk, n)) {
+            fclose(f);
+            return kl_error_set(err, KL_ELIMIT, "%s: larger than %zu MiB", path,
+                                MAX_FILE_BYTES >> 20);
+        }
+    }
+    if (ferror(f)) {
+        fclose(f);
+        return kl_error_set(err, KL_EIO, "%s: read error", path);
+    }
+    fclose(f);
+    return 0;
+}
+
+/* The file's name without its directories, for the provenance. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int import(const char *db, const char *path, const char *indicator)
+{
+    struct buf data;
+    struct store *st = NULL;
+    struct kl_error err;
+    struct problems probs;
+    struct ind_import_summary sum;
+    struct principal who = cli_principal();
+    int rc;
+
+    kl_error_clear(&err);
+    buf_init(&data, MAX_FILE_BYTES);
+    problems_init(&probs, path, 0);
+    rc = read_file(path, &data, &err);
+    if (rc == 0)
+        rc = store_open(db, 0, &st, &err);
+    if (rc == 0)
+        rc = app_indicator_import(st, &who, base_name(path), indicator,
+                                  data.data ? data.data : "", data.len, &probs, &sum, &err);
+    if (rc == 0)
+        printf("%s: %zu values stored (%zu cells without a value skipped); %zu stored values "
+               "replaced in %zu indicator-period groups (%s, batch %lld)\n",
+               path, sum.values, sum.skipped, sum.replaced, sum.groups, db,
+               (long long)sum.source_id);
+    else if (probs.count)
+        fputs(problems_text(&probs), stderr);
+    store_close(st);
+    problems_free(&probs);
+    buf_free(&data);
+    return rc ? cli_fail("indicator import", &err) : 0;
+}
+
+static int list(const char *db)
+{
+    struct store *st;
+    struct arena *a = arena_new(0);
+    struct indicator *inds;
+    int64_t *counts;
+    struct kl_error err;
+    size_t n;
+    int rc;
+
+    kl_error_clear(&err);
+    if (!a)
+        return cli_fail("indicator list", &(struct kl_error){KL_ENOMEM, "out of memory"});
+    if (store_open(db, STORE_MIGRATE, &st, &err)) {
+        arena_free(a);
+        return cli_fail("indicator list", &err);
+    }
+    rc = app_indicator_list(st, a, &inds, &n, &counts, &err);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        printf("%-18s %-8s %-9s %8lld  %-10s %s\n", inds[i].code,
+               period_kind_name(inds[i].period_kind), ind_unit_name(inds[i].unit),
+               (long long)counts[i], inds[i].verified ? "verified" : "to verify",
+               inds[i].name_da);
+    store_close(st);
+    arena_free(a);
+    return rc ? cli_fail("indicator list", &err) : 0;
+}
+
+int cmd_indicator(int argc, char **argv)
+{
+    static const char *const valued[] = {"--db", "--indicator", NULL};
+    const char *db = NULL, *indicator = NULL, *opt, *val, *pos[3] = {0};
+    struct args a;
+    int got, npos = 0;
+
+    if (cli_wants_help(argc, argv)) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    args_init(&a, "indicator", argc, argv);
+    while ((got = args_next(&a, NULL, valued, &opt, &val)) > 0) {
+        if (opt && strcmp(opt, "--db") == 0)
+            db = val;
+        else if (opt)
+            indicator = val;
+        else if (npos < 2)
+            pos[npos++] = val;
+        else
+            return cli_usage_error("indicator", "unexpected argument '%s'", val);
+    }
+    if (got < 0)
+        return EXIT_USAGE;
+    if (npos == 1 && strcmp(pos[0], "list") == 0)
+        return list(cli_db_path(db));
+    if (npos == 2 && strcmp(pos[0], "import") == 0)
+        return import(cli_db_path(db), pos[1], indicator);
+    if (npos >= 1 && strcmp(pos[0], "import") == 0)
+        return cli_usage_error("indicator", "expected 'import FILE'");
+    if (npos >= 1 && strcmp(pos[0], "list") != 0)
+        return cli_usage_error("indicator", "unknown action '%s' (try 'list' or 'import FILE')",
+                               pos[0]);
+    return cli_usage_error("indicator", "expected 'list' or 'import FILE'");
+}
