@@ -318,6 +318,7 @@ struct followup {
     int64_t meeting_id;            /* filled by readers: the item's meeting */
     const char *item_title;        /* filled by readers */
     int item_closed;               /* filled by readers */
+    int minutes_public;            /* filled by readers: the item's minutes are published */
     const char *what;
     int64_t owner_person_id;       /* exactly one owner: a person, */
     int64_t owner_organisation_id; /* an organisation */

@@ -16,7 +16,8 @@
     "f.owner_person_id, f.owner_organisation_id, f.owner_forum_id, "                         \
     "COALESCE(op.name, oo.name, ofo.name), f.due_on, f.status, f.bring_back, "               \
     "(SELECT max(b.id) FROM agenda_item b WHERE b.origin_followup_id = f.id), "              \
-    "f.created_at, f.closed_at"
+    "f.created_at, f.closed_at, "                                                            \
+    "(SELECT m.status FROM meeting m WHERE m.id = i.meeting_id) = 'minutes_published'"
 #define FOLLOWUP_FROM                                                                        \
     " FROM followup f JOIN agenda_item i ON i.id = f.item_id"                                \
     " LEFT JOIN person op ON op.id = f.owner_person_id"                                      \
@@ -46,6 +47,7 @@ static int fill_followup(sqlite3_stmt *s, struct arena *a, void *out)
     f->brought_back_item = sqlite3_column_int64(s, 14);
     f->created_at = store_col_instant(s, 15);
     f->closed_at = store_col_instant(s, 16);
+    f->minutes_public = sqlite3_column_int(s, 17);
     return f->item_title && f->what && f->owner_name ? 0 : -1;
 }
 
