@@ -174,8 +174,8 @@ int store_item_decline(struct store *st, int64_t id, const char *reason, struct 
 int store_item_delete(struct store *st, int64_t id, struct kl_error *err)
 {
     static const char *const sql[] = {
-        "DELETE FROM attachment_version WHERE attachment_id IN "
-        "(SELECT id FROM attachment WHERE item_id = ?)",
+        ("DELETE FROM attachment_version WHERE attachment_id IN "
+         "(SELECT id FROM attachment WHERE item_id = ?)"),
         "DELETE FROM attachment WHERE item_id = ?",
         "DELETE FROM attendance WHERE item_id = ?",
         "DELETE FROM agenda_item WHERE id = ?",
