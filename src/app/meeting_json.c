@@ -75,6 +75,10 @@ json_t *meeting_json(const struct meeting *m)
     json_object_set_new(o, "approved_at", instant_or_null(m->approved_at));
     json_object_set_new(o, "approved_in", ref_or_null(m->approved_in));
     json_object_set_new(o, "approved_on", day_or_null(m->approved_on));
+    json_object_set_new(o, "deadline", meeting_kind_has_deadline(m->kind) && m->starts_at
+                                           ? day_or_null(meeting_publish_deadline(
+                                                 m->starts_at, m->publish_days))
+                                           : json_null());
     return o;
 }
 

@@ -4,6 +4,8 @@
  *
  * Instants are UTC strings "YYYY-MM-DDTHH:MM:SSZ" (null when not set), with the Copenhagen
  * wall-clock time beside the meeting's start and end ("starts_local": "2019-11-27 12:30");
+ * a meeting's "deadline" is the last day to publish its agenda on time (null for a
+ * pre-meeting; computed from the publish_days that readers fill);
  * days are "YYYY-MM-DD" (null when none); a missing reference is null; enums are their
  * stored names; rooms is a list of room names. These functions do not filter: give them
  * only what the principal may see (the readers of meeting_agenda.h do that). */

@@ -21,6 +21,7 @@
 #include "app/meeting_agenda.h"
 #include "app/meeting_attachment.h"
 #include "app/meeting_followup.h"
+#include "app/meeting_json.h"
 #include "app/meeting_minutes.h"
 #include "app/organisation.h"
 #include "app/principal.h"
@@ -1335,6 +1336,39 @@ static void test_attachments(void **state)
     assert_int_equal(app_attachment_delete(F->st, P(SEC_A), att, &err), KL_ECONFLICT);
 }
 
+/* The JSON shapes the API and the audit log share. */
+
+static void test_json_shapes(void **state)
+{
+    int64_t m = meeting_on(F->forum_a, 2019, 11, 27), item;
+    struct agenda ag;
+    json_t *o, *it;
+
+    (void)state;
+    advance(m, MEETING_AGENDA_DRAFT);
+    item = add_item(m, "Hjerterehabilitering", 1);
+    ag = agenda_as(SEC_A, m);
+    o = meeting_json(&ag.meeting);
+    assert_non_null(o);
+    assert_string_equal(json_string_value(json_object_get(o, "starts_at")), "2019-11-27T12:00:00Z");
+    assert_string_equal(json_string_value(json_object_get(o, "starts_local")), "2019-11-27 13:00");
+    assert_string_equal(json_string_value(json_object_get(o, "deadline")), "2019-11-13");
+    assert_string_equal(json_string_value(json_object_get(o, "status")), "agenda_draft");
+    assert_true(json_is_null(json_object_get(o, "agenda_published_at")));
+    json_decref(o);
+    it = agenda_item_json(&entry(&ag, item)->item, 1, 0);
+    assert_non_null(it);
+    assert_int_equal(json_array_size(json_object_get(it, "recommendation")), 2);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(it, "rooms"), 0)),
+                        "informing");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(it, "rooms"), 1)),
+                        "deciding");
+    assert_true(json_is_true(json_object_get(it, "closed")));
+    assert_non_null(json_object_get(it, "case_text"));
+    assert_null(json_object_get(it, "decision"));
+    json_decref(it);
+}
+
 /* The audit log. */
 
 static void test_every_change_is_audited(void **state)
@@ -1376,6 +1410,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bring_back_to_the_next_agenda, setup, teardown),
         cmocka_unit_test_setup_teardown(test_referral_up_and_answer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_attachments, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_shapes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_every_change_is_audited, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
