@@ -3,6 +3,7 @@
  * 2019 steering group with focus groups, Region Midtjylland's health agreement), populated
  * with fictional people, some of them linked to the demo accounts. */
 #include "app/demo.h"
+#include "app/indicator_demo.h"
 #include "app/org.h"
 #include "app/organisation.h"
 #include "app/templates.h"
@@ -154,5 +155,8 @@ int app_demo_organisation(struct store *st, const struct principal *who, struct 
         rc = build(&d, "regional-2019", "RM-AARHUS", "Region Midtjylland", "PLO-Midtjylland",
                    NULL, err);
     arena_free(d.a);
+    /* synthetic indicator values for every municipality (indicator_demo.h) */
+    if (rc == 0)
+        rc = app_demo_indicators(st, who, err);
     return rc;
 }

@@ -36,6 +36,16 @@ static void primary(struct ind_grid *g, size_t p)
     }
 }
 
+/* 1 when geography geo of period p is a sum of its members that gives an equation: a
+ * cluster, region or country value with a count (a stored value without a numerator, such
+ * as a standardised rate, is not a sum). */
+static int is_sum(const struct ind_grid *g, size_t p, size_t geo)
+{
+    const struct ind_cell *c = ind_grid_cell(g, p, geo);
+    return g->geos[geo].kind != GEO_MUNICIPALITY && c->has_value &&
+           ind_cell_count(&g->ind, c) >= 0;
+}
+
 /* One pass of complementary suppression over the shown sums of period p; returns how many
  * cells it hid. */
 static int complement(struct ind_grid *g, size_t p)
@@ -49,7 +59,7 @@ static int complement(struct ind_grid *g, size_t p)
         int best = -1;
         int64_t best_count = 0;
 
-        if (g->geos[geo].kind == GEO_MUNICIPALITY || !t->has_value || t->would_hide)
+        if (!is_sum(g, p, geo) || t->would_hide)
             continue;
         m = ind_grid_members(g, p, geo, &n);
         for (size_t i = 0; i < n; i++) {
@@ -103,7 +113,7 @@ static int disclosed(struct ind_grid *g, size_t p)
     for (size_t geo = 0; geo < g->ngeo; geo++) {
         const struct ind_cell *c = ind_grid_cell(g, p, geo);
         col[geo] = !c->has_value || c->would_hide ? (int)nu++ : -1;
-        if (g->geos[geo].kind != GEO_MUNICIPALITY && c->has_value)
+        if (is_sum(g, p, geo))
             nr++;
     }
     if (nu == 0 || nr == 0)
@@ -116,12 +126,11 @@ static int disclosed(struct ind_grid *g, size_t p)
     }
     nr = 0;
     for (size_t geo = 0; geo < g->ngeo; geo++) {
-        const struct ind_cell *t = ind_grid_cell(g, p, geo);
         double *r = &rows[nr * nu];
         const int *m;
         size_t n;
         int any = 0;
-        if (g->geos[geo].kind == GEO_MUNICIPALITY || !t->has_value)
+        if (!is_sum(g, p, geo))
             continue;
         if (col[geo] >= 0) {
             r[col[geo]] -= 1;
@@ -197,7 +206,7 @@ static void hide_sums(struct ind_grid *g, size_t p)
         struct ind_cell *t = ind_grid_cell(g, p, geo);
         const int *m;
         size_t n;
-        if (g->geos[geo].kind == GEO_MUNICIPALITY || !t->has_value || t->would_hide)
+        if (!is_sum(g, p, geo) || t->would_hide)
             continue;
         m = ind_grid_members(g, p, geo, &n);
         for (size_t i = 0; i < n; i++)

@@ -475,6 +475,18 @@ static int cmp_row(const void *pa, const void *pb)
     return d;
 }
 
+/* Adds the CSV reader's message "line L, column C: what" as a problem at L:C. */
+static void csv_problem(struct problems *probs, const char *msg)
+{
+    size_t line, col;
+    int used = 0;
+
+    if (sscanf(msg, "line %zu, column %zu: %n", &line, &col, &used) == 2 && used > 0)
+        problems_add(probs, line, col, "%s", msg + used);
+    else
+        problems_add(probs, 0, 0, "%s", msg);
+}
+
 int ind_import_check(const char *data, size_t size, const struct ind_import_context *ctx,
                      struct arena *a, struct problems *probs, struct ind_import_row **rows,
                      size_t *nrows, size_t *skipped, struct kl_error *err)
@@ -500,8 +512,10 @@ int ind_import_check(const char *data, size_t size, const struct ind_import_cont
     c.decimal = csv_separator(r) == ';' ? ',' : '.';
     got = csv_next(r, &rec, err);
     if (got <= 0) {
-        problems_add(probs, got < 0 ? 1 : 0, 0, "%s",
-                     got < 0 ? err->msg : "the file is empty (expected a header line)");
+        if (got < 0)
+            csv_problem(probs, err->msg);
+        else
+            problems_add(probs, 0, 0, "the file is empty (expected a header line)");
         csv_close(r);
         return kl_error_set(err, KL_EINVAL, "1 problem found; nothing was imported");
     }
@@ -518,7 +532,7 @@ int ind_import_check(const char *data, size_t size, const struct ind_import_cont
             }
         }
         if (got < 0)
-            problems_add(probs, 0, 0, "%s", err->msg);
+            csv_problem(probs, err->msg);
     }
     csv_close(r);
     if (rc == KL_ENOMEM)

@@ -59,6 +59,26 @@ int page_person(struct request *r);
 int page_cluster_organisation(struct request *r);
 int post_cluster_organisation(struct request *r);
 
+/* Indicators: catalogue, dashboards, series, downloads (pages_indicators.c), the upload
+ * form (pages_indicator_import.c), the JSON API (api_indicators.c) and manual reporting
+ * rounds (pages_reporting.c). */
+int page_indicators(struct request *r);
+int page_indicator(struct request *r);
+int get_indicator_csv(struct request *r);
+int page_cluster_indicators(struct request *r);
+int post_cluster_indicators(struct request *r);
+int get_cluster_indicators_csv(struct request *r);
+int get_cluster_indicators_xlsx(struct request *r);
+int page_muni_indicator(struct request *r);
+int get_muni_ind_csv(struct request *r);
+int get_muni_ind_xlsx(struct request *r);
+int api_indicators(struct request *r);
+int api_indicator_values(struct request *r);
+int page_reporting(struct request *r);
+int post_reporting(struct request *r);
+int page_reporting_round(struct request *r);
+int post_reporting_round(struct request *r);
+
 /* Service (service.c): /healthz and the embedded static files. */
 int serve_health(struct request *r);
 int serve_static(struct request *r);

@@ -73,6 +73,22 @@ MATRIX = {
     ("POST", "/api/v1/memberships"): MANAGERS_A, # a membership of forum A
     ("GET", "/api/v1/memberships/{id}"): SIGNED_IN,
     ("PUT", "/api/v1/memberships/{id}"): MANAGERS_A,
+    ("GET", "/indicators"): EVERYONE,
+    ("GET", "/indicators/{code}"): EVERYONE,
+    ("GET", "/indicators/{code}/csv"): EVERYONE,
+    ("GET", "/clusters/{code}/indicators"): EVERYONE,
+    ("POST", "/clusters/{code}/indicators"): EDITORS,
+    ("GET", "/clusters/{code}/indicators/csv"): EVERYONE,
+    ("GET", "/clusters/{code}/indicators/xlsx"): EVERYONE,
+    ("GET", "/municipalities/{code}/indicators/{ind}"): EVERYONE,
+    ("GET", "/municipalities/{code}/indicators/{ind}/csv"): EVERYONE,
+    ("GET", "/municipalities/{code}/indicators/{ind}/xlsx"): EVERYONE,
+    ("GET", "/api/v1/indicators"): EVERYONE,
+    ("GET", "/api/v1/indicators/{code}/values"): EVERYONE,
+    ("GET", "/reporting"): SIGNED_IN,
+    ("POST", "/reporting"): EDITORS,
+    ("GET", "/reporting/{id}"): SIGNED_IN,
+    ("POST", "/reporting/{id}"): EDITORS,       # and a municipality's own contact
     ("GET", "/healthz"): EVERYONE,
     ("GET", "/static/{name}"): EVERYONE,
 }
@@ -82,11 +98,12 @@ MATRIX = {
 PERMISSION_SETS = {"PERM_PUBLIC": EVERYONE, "PERM_SIGNED_IN": SIGNED_IN,
                    "PERM_AUDIT_READ": AUDITORS, "PERM_ADMIN": {"admin"},
                    "PERM_DIRECTORY_EDIT": EDITORS, "PERM_FORUM_PUBLISHED": READERS_A,
-                   "PERM_FORUM_MANAGE": MANAGERS_A}
+                   "PERM_FORUM_MANAGE": MANAGERS_A, "PERM_INDICATOR_EDIT": EDITORS,
+                   "PERM_SMALL_NUMBERS": {"admin"}}
 
 # a real value for each path parameter, by the segment before it (set up below)
 SAMPLE = {"regions": "1082", "municipalities": "751", "clusters": "RM-AARHUS",
-          "static": "style.css"}
+          "static": "style.css", "indicators": "FOREBYG-65"}
 
 
 def route_table():
@@ -112,14 +129,23 @@ PERSON = k.sql("INSERT INTO person (name, created_at) VALUES ('Matrix Person', "
                "'2026-01-01T00:00:00Z') RETURNING id")[0][0]
 MEMBERSHIP = k.sql("INSERT INTO membership (person_id, forum_id, role, starts_on) VALUES "
                    "(?, ?, 'member', '2026-01-01') RETURNING id", (PERSON, FORUM_A))[0][0]
+SOURCE = k.sql("INSERT INTO indicator_source (kind, label, actor, created_at) VALUES "
+               "('manual', 'Matrix round', 'test', '2026-01-01T00:00:00Z') RETURNING id")[0][0]
+ROUND = k.sql("INSERT INTO reporting_round (indicator_code, period, cluster_code, title, due_on, "
+              "source_id, created_at) VALUES ('PLEJEHJEMSLAEGE', '2024-Q1', 'RM-AARHUS', "
+              "'Matrix round', '2026-03-01', ?, '2026-01-01T00:00:00Z') RETURNING id",
+              (SOURCE,))[0][0]
 SAMPLE.update({"forums": str(FORUM_A), "organisations": str(ORG), "people": str(PERSON),
-               "memberships": str(MEMBERSHIP), "members": str(MEMBERSHIP)})
+               "memberships": str(MEMBERSHIP), "members": str(MEMBERSHIP),
+               "reporting": str(ROUND)})
 
 # the body each state-changing route gets: enough to reach the permission decision
 BODIES = {"/forums/new": {"reports_to": str(FORUM_A), "name": "Matrix group", "kind": "standing"},
           "/api/v1/forums": {"reports_to": FORUM_A, "name": "Matrix group", "kind": "standing"},
           "/api/v1/memberships": {"forum_id": FORUM_A, "person_id": PERSON, "role": "guest",
-                                  "starts_on": "2026-02-01"}}
+                                  "starts_on": "2026-02-01"},
+          "/reporting": {"title": "Matrix round", "indicator": "PLEJEHJEMSLAEGE",
+                         "period": "2024-Q1", "cluster": "RM-AARHUS", "due_on": "2026-03-01"}}
 
 
 def session_for(role):
