@@ -47,7 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct period p;
     int64_t count;
     size_t nrows, skipped, hn = sizeof(header) - 1, n;
-    int own = size >= 9 && (memcmp(data, "indicator", 9) == 0 || memcmp(data, "indikator", 9) == 0 ||
+    int own = size >= 9 && (memcmp(data, "indicator", 9) == 0 ||
+                            memcmp(data, "indikator", 9) == 0 ||
                             memcmp(data, "geography", 9) == 0);
     char *text, *buf;
 

@@ -195,7 +195,8 @@ int app_round_status(struct store *st, struct arena *a, const struct principal *
         l = &out->lines[out->nlines++];
         l->municipality_code = all[i].code;
         l->name = all[i].name;
-        l->may_report = editor || contains(own, nown, all[i].code);
+        l->own = contains(own, nown, all[i].code);
+        l->may_report = editor || l->own;
         for (size_t k = 0; k < nentries; k++)
             if (entries[k].municipality_code == all[i].code)
                 l->entry = &entries[k];

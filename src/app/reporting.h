@@ -41,6 +41,7 @@ struct round_line {
     const char *name;
     const struct reporting_entry *entry; /* NULL: not reported yet */
     int may_report;                      /* who may enter this municipality's value */
+    int own;                             /* who is this municipality's contact */
 };
 
 struct round_status {

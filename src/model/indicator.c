@@ -36,21 +36,80 @@ static int lookup(const char *const *names, int n, const char *s)
 
 #define NAME_OF(table, count, v) ((unsigned)(v) < (count) ? (table)[v] : "")
 
-const char *ind_unit_name(enum ind_unit u) { return NAME_OF(unit_names, IND_UNIT_COUNT_, u); }
-int ind_unit_parse(const char *s) { return lookup(unit_names, IND_UNIT_COUNT_, s); }
-const char *ind_better_name(enum ind_better b) { return NAME_OF(better_names, IND_BETTER_COUNT_, b); }
-int ind_better_parse(const char *s) { return lookup(better_names, IND_BETTER_COUNT_, s); }
-const char *ind_source_name(enum ind_source s) { return NAME_OF(source_names, IND_SRC_COUNT_, s); }
-int ind_source_parse(const char *s) { return lookup(source_names, IND_SRC_COUNT_, s); }
-const char *period_kind_name(enum period_kind k) { return NAME_OF(period_names, PERIOD_KIND_COUNT_, k); }
-int period_kind_parse(const char *s) { return lookup(period_names, PERIOD_KIND_COUNT_, s); }
-const char *signal_rule_name(enum signal_rule r) { return NAME_OF(rule_names, SIGNAL_RULE_COUNT_, r); }
-int signal_rule_parse(const char *s) { return lookup(rule_names, SIGNAL_RULE_COUNT_, s); }
-const char *geo_kind_name(enum geo_kind k) { return NAME_OF(geo_names, GEO_KIND_COUNT_, k); }
-int geo_kind_parse(const char *s) { return lookup(geo_names, GEO_KIND_COUNT_, s); }
-const char *value_source_name(enum source_kind k) { return NAME_OF(value_source_names, VALUE_SRC_COUNT_, k); }
-int value_source_parse(const char *s) { return lookup(value_source_names, VALUE_SRC_COUNT_, s); }
-const char *signal_name(enum signal s) { return NAME_OF(signal_names, SIGNAL_COUNT_, s); }
+const char *ind_unit_name(enum ind_unit u)
+{
+    return NAME_OF(unit_names, IND_UNIT_COUNT_, u);
+}
+
+int ind_unit_parse(const char *s)
+{
+    return lookup(unit_names, IND_UNIT_COUNT_, s);
+}
+
+const char *ind_better_name(enum ind_better b)
+{
+    return NAME_OF(better_names, IND_BETTER_COUNT_, b);
+}
+
+int ind_better_parse(const char *s)
+{
+    return lookup(better_names, IND_BETTER_COUNT_, s);
+}
+
+const char *ind_source_name(enum ind_source s)
+{
+    return NAME_OF(source_names, IND_SRC_COUNT_, s);
+}
+
+int ind_source_parse(const char *s)
+{
+    return lookup(source_names, IND_SRC_COUNT_, s);
+}
+
+const char *period_kind_name(enum period_kind k)
+{
+    return NAME_OF(period_names, PERIOD_KIND_COUNT_, k);
+}
+
+int period_kind_parse(const char *s)
+{
+    return lookup(period_names, PERIOD_KIND_COUNT_, s);
+}
+
+const char *signal_rule_name(enum signal_rule r)
+{
+    return NAME_OF(rule_names, SIGNAL_RULE_COUNT_, r);
+}
+
+int signal_rule_parse(const char *s)
+{
+    return lookup(rule_names, SIGNAL_RULE_COUNT_, s);
+}
+
+const char *geo_kind_name(enum geo_kind k)
+{
+    return NAME_OF(geo_names, GEO_KIND_COUNT_, k);
+}
+
+int geo_kind_parse(const char *s)
+{
+    return lookup(geo_names, GEO_KIND_COUNT_, s);
+}
+
+const char *value_source_name(enum source_kind k)
+{
+    return NAME_OF(value_source_names, VALUE_SRC_COUNT_, k);
+}
+
+int value_source_parse(const char *s)
+{
+    return lookup(value_source_names, VALUE_SRC_COUNT_, s);
+}
+
+const char *signal_name(enum signal s)
+{
+    return NAME_OF(signal_names, SIGNAL_COUNT_, s);
+}
 
 double ind_unit_scale(enum ind_unit u)
 {

@@ -413,7 +413,8 @@ static int dashboard_section(struct request *r, struct html *h, const struct ind
     html_close(h, "h2");
     html_lit(h, "<p class=\"meta\">");
     html_textf(h, "%s · %s · ", g->ind.code, iu_unit(r, &g->ind));
-    a_link(h, arena_printf(r->arena, "/indicators/%s", g->ind.code), T_(r, "definition and source"));
+    a_link(h, arena_printf(r->arena, "/indicators/%s", g->ind.code),
+           T_(r, "definition and source"));
     if (!g->ind.verified) {
         html_text(h, " · ");
         html_open(h, "strong", "class", "verify", NULL);

@@ -219,6 +219,9 @@ static int round_page(struct request *r, const struct field_errors *fe, int fail
         html_lit(&h, "<td>");
         if (l->may_report) {
             const struct field_errors *mine = failed_code == l->municipality_code ? fe : NULL;
+            /* the numbers entered are shown again only to the municipality's own contact
+             * and to those who may see small numbers; the secretariat gets empty fields */
+            const struct reporting_entry *shown = l->own || g.sees_small ? l->entry : NULL;
             const char *label = arena_printf(r->arena, "%s, %s", l->name, rs.ind.code);
             html_open(&h, "form", "method", "post", "class", "inline report", "action",
                       arena_printf(r->arena, "/reporting/%ld", id), "aria-label", label, NULL);
@@ -228,17 +231,16 @@ static int round_page(struct request *r, const struct field_errors *fe, int fail
                       arena_printf(r->arena, "%d", l->municipality_code), NULL);
             if (rate) {
                 ui_input(r, &h, rs.ind.numerator, "numerator", "number",
-                         l->entry ? arena_printf(r->arena, "%lld",
-                                                 (long long)l->entry->numerator) : NULL,
+                         shown ? arena_printf(r->arena, "%lld", (long long)shown->numerator)
+                               : NULL,
                          1, mine);
                 ui_input(r, &h, rs.ind.denominator, "denominator", "number",
-                         l->entry ? arena_printf(r->arena, "%lld",
-                                                 (long long)l->entry->denominator) : NULL,
+                         shown ? arena_printf(r->arena, "%lld", (long long)shown->denominator)
+                               : NULL,
                          1, mine);
             } else {
                 ui_input(r, &h, N_("Value"), "value", "number",
-                         l->entry ? arena_printf(r->arena, "%.0f", l->entry->value) : NULL, 1,
-                         mine);
+                         shown ? arena_printf(r->arena, "%.0f", shown->value) : NULL, 1, mine);
             }
             html_open(&h, "button", "type", "submit", NULL);
             html_text(&h, T_(r, l->entry ? "Correct" : "Report"));

@@ -347,6 +347,10 @@ def test_reporting_round_collects_each_municipalitys_own_number():
     page = mads.get(path).text
     check("1 of 2" in page and page.count("not reported") == 1, "Aarhus has not reported")
     check("&lt;5" in row_of(page, "Samsø"), "the overview applies discretion too")
+    check('name="numerator" value="2"' in page, "mads sees his own number again")
+    sec = secretary.get(path).text
+    check('name="numerator" value="2"' not in sec and "&lt;5" in row_of(sec, "Samsø"),
+          "the secretariat does not see Samsø's small number")
     v = api(admin, "/api/v1/indicators/PLEJEHJEMSLAEGE/values?geo=741&period=2025-Q1")
     check(v["values"][0]["numerator"] == 2 and v["values"][0]["source"]["kind"] == "manual",
           "stored as a manual value %r" % v["values"])
