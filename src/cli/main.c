@@ -26,6 +26,7 @@ static const struct command commands[] = {
     {"audit", cmd_audit, "print the audit log"},
     {"compute", cmd_compute, "compute indicators from an event-level extract"},
     {"indicator", cmd_indicator, "indicator catalogue and values: list, import"},
+    {"meeting", cmd_meeting, "meetings: list, show, new, publish"},
 };
 
 static void usage(FILE *out)

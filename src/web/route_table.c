@@ -2,6 +2,7 @@
  * needs. Adding a route here without adding it to the authorization matrix test
  * (tests/integration/test_authz.py) makes that test fail. */
 #include "web/handlers.h"
+#include "web/handlers_api_meetings.h"
 #include "web/routes.h"
 
 #include <stddef.h>
@@ -77,6 +78,23 @@ const struct route web_routes[] = {
     {"POST", "/reporting", post_reporting, PERM_INDICATOR_EDIT, 0},
     {"GET", "/reporting/{id}", page_reporting_round, PERM_SIGNED_IN, 0},
     {"POST", "/reporting/{id}", post_reporting_round, PERM_SIGNED_IN, 0},
+    /* meetings: the app layer's readers filter by the principal (closed items, drafts and
+     * unpublished minutes never leave the forum) and its writers check the forum's rights */
+    {"GET", "/api/v1/meetings", api_meetings, PERM_PUBLIC, 0},
+    {"POST", "/api/v1/meetings", api_meeting_create, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/meetings/{id}", api_meeting, PERM_PUBLIC, 0},
+    {"PUT", "/api/v1/meetings/{id}", api_meeting_update, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/meetings/{id}/status", api_meeting_status, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/meetings/{id}/items", api_item_create, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/meetings/{id}/absence", api_meeting_absence, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/items/{id}", api_item, PERM_PUBLIC, 0},
+    {"PUT", "/api/v1/items/{id}", api_item_update, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/items/{id}/decision", api_item_decision, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/followups", api_followups, PERM_PUBLIC, 0},
+    {"POST", "/api/v1/followups", api_followup_create, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/referrals", api_referrals, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/referrals", api_referral_create, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/referrals/{id}/answer", api_referral_answer, PERM_SIGNED_IN, 0},
     {"GET", "/healthz", serve_health, PERM_PUBLIC, 0},
     {"GET", "/static/{name}", serve_static, PERM_PUBLIC, 0},
     {NULL, NULL, NULL, PERM_PUBLIC, 0},

@@ -89,6 +89,22 @@ MATRIX = {
     ("POST", "/reporting"): EDITORS,
     ("GET", "/reporting/{id}"): SIGNED_IN,
     ("POST", "/reporting/{id}"): EDITORS,       # and a municipality's own contact
+    # meetings: the use cases filter and authorise by the meeting's forum (A below)
+    ("GET", "/api/v1/meetings"): EVERYONE,
+    ("POST", "/api/v1/meetings"): MANAGERS_A,    # a meeting of forum A
+    ("GET", "/api/v1/meetings/{id}"): READERS_A,
+    ("PUT", "/api/v1/meetings/{id}"): MANAGERS_A,
+    ("POST", "/api/v1/meetings/{id}/status"): MANAGERS_A,
+    ("POST", "/api/v1/meetings/{id}/items"): MANAGERS_A,
+    ("POST", "/api/v1/meetings/{id}/absence"): MANAGERS_A,  # and an invited member herself
+    ("GET", "/api/v1/items/{id}"): READERS_A,
+    ("PUT", "/api/v1/items/{id}"): MANAGERS_A,
+    ("POST", "/api/v1/items/{id}/decision"): MANAGERS_A,
+    ("GET", "/api/v1/followups"): EVERYONE,      # one's own: none for anonymous
+    ("POST", "/api/v1/followups"): MANAGERS_A,
+    ("GET", "/api/v1/referrals"): SIGNED_IN,
+    ("POST", "/api/v1/referrals"): MANAGERS_A,
+    ("POST", "/api/v1/referrals/{id}/answer"): MANAGERS_A,  # a referral from B to A
     ("GET", "/healthz"): EVERYONE,
     ("GET", "/static/{name}"): EVERYONE,
 }
@@ -139,6 +155,26 @@ SAMPLE.update({"forums": str(FORUM_A), "organisations": str(ORG), "people": str(
                "memberships": str(MEMBERSHIP), "members": str(MEMBERSHIP),
                "reporting": str(ROUND)})
 
+# a meeting of forum A with a published agenda and one item, and a referral from an item of
+# forum B to forum A (test-only setup; the API's own tests are in test_meetings_api.py)
+def matrix_meeting(forum, title):
+    mid = k.sql("INSERT INTO meeting (forum_id, kind, status, starts_at, ends_at, day, "
+                "agenda_published_at, created_at) VALUES (?, 'meeting', 'agenda_published', "
+                "'2030-03-06T09:00:00Z', '2030-03-06T11:00:00Z', '2030-03-06', "
+                "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id", (forum,))[0][0]
+    iid = k.sql("INSERT INTO agenda_item (forum_id, meeting_id, state, number, title, "
+                "created_at) VALUES (?, ?, 'agenda', 1, ?, '2026-01-01T00:00:00Z') RETURNING id",
+                (forum, mid, title))[0][0]
+    return mid, iid
+
+
+MEETING_A, ITEM_A = matrix_meeting(FORUM_A, "Matrix item")
+MEETING_B, ITEM_B = matrix_meeting(FORUM_B, "Matrix item of B")
+REFERRAL = k.sql("INSERT INTO referral (item_id, from_forum_id, to_forum_id, direction, title, "
+                 "created_at) VALUES (?, ?, ?, 'across', 'Matrix item of B', "
+                 "'2026-01-01T00:00:00Z') RETURNING id", (ITEM_B, FORUM_B, FORUM_A))[0][0]
+SAMPLE.update({"meetings": str(MEETING_A), "items": str(ITEM_A), "referrals": str(REFERRAL)})
+
 # the body each state-changing route gets: enough to reach the permission decision
 BODIES = {"/forums/new": {"reports_to": str(FORUM_A), "name": "Matrix group", "kind": "standing"},
           "/api/v1/forums": {"reports_to": FORUM_A, "name": "Matrix group", "kind": "standing"},
@@ -146,6 +182,11 @@ BODIES = {"/forums/new": {"reports_to": str(FORUM_A), "name": "Matrix group", "k
                                   "starts_on": "2026-02-01"},
           "/reporting": {"title": "Matrix round", "indicator": "PLEJEHJEMSLAEGE",
                          "period": "2024-Q1", "cluster": "RM-AARHUS", "due_on": "2026-03-01"}}
+BODIES.update({"/api/v1/meetings": {"forum_id": FORUM_A, "starts_local": "2031-01-08 10:00"},
+               "/api/v1/meetings/{id}/status": {"action": "cancel"},  # no reason: 400
+               "/api/v1/followups": {"item_id": ITEM_A, "what": "Matrix",
+                                     "owner_forum_id": FORUM_A},
+               "/api/v1/referrals": {"item_id": ITEM_A}})
 
 
 def session_for(role):
