@@ -175,14 +175,14 @@ def test_shared_municipality_is_explained():
     check(status == 0, err)
     page = visitor.get("/clusters/RH-BYEN/indicators")
     check("København" in page.text and "Sundhedsklynge Syd" in page.text and
-          "(also in another cluster)" in page.text, "the shared note")
+          "(også i en anden klynge)" in page.text, "the shared note")
     v = api(visitor, "/api/v1/indicators/FOREBYG-65/values?geo=RH-BYEN")["values"][0]
     check(v["numerator"] == 60 * 95 and v["shared"], "København counts in Byen %r" % v)
 
 
 def test_indicator_and_series_pages():
     page = visitor.get("/indicators/GENIND-SOM-30")
-    check(page.status == 200 and "To verify against the source" in page.text, "definition")
+    check(page.status == 200 and "Skal kontrolleres mod kilden" in page.text, "definition")
     check("&lt;5" in row_of(page.text, "Samsø"), "national page hides Samsø")
     page = visitor.get("/indicators/GENIND-SOM-30?period=2022")
     check("&lt;5" in row_of(page.text, "Læsø"), "2022 chosen")
@@ -216,16 +216,16 @@ def test_csv_downloads_apply_discretion():
                  x[0] == "GENIND-SOM-30"]
         check(len(samso) == 1, "%s: one Samsø row" % path)
         s = dict(zip(head, samso[0]))
-        check(s["value"] == "<5" and s["numerator"] == "" and s["denominator"] == "",
+        check(s["værdi"] == "<5" and s["tæller"] == "" and s["nævner"] == "",
               "%s: Samsø %r" % (path, s))
         r = admin.get(path)
         s = dict(zip(head, [x for x in csv_rows(r) if x[4] == "741" and x[2] == "2023"
                             and x[0] == "GENIND-SOM-30"][0]))
-        check(s["value"] == "13,0" and s["numerator"] == "3", "%s: admin %r" % (path, s))
+        check(s["værdi"] == "13,0" and s["tæller"] == "3", "%s: admin %r" % (path, s))
     rows = csv_rows(visitor.get("/clusters/RM-AARHUS/indicators/csv"))
     aarhus = dict(zip(rows[0], [x for x in rows if x[4] == "751" and x[2] == "2023" and
                                 x[0] == "GENIND-SOM-30"][0]))
-    check(aarhus["value"] == "x", "secondary in CSV %r" % aarhus)
+    check(aarhus["værdi"] == "x", "secondary in CSV %r" % aarhus)
     english = Session(k).get("/clusters/RM-AARHUS/indicators/csv?lang=en").body.decode("utf-8")
     check(english.startswith("indicator,") and ",<5," in english, "English CSV")
 
@@ -329,7 +329,7 @@ def test_reporting_round_collects_each_municipalitys_own_number():
     mads = Session(k)
     check(mads.login("mads").status == 303, "mads signs in")
     page = mads.get(path).text
-    check(page.count("not reported") == 2 and "0 of 2" in page, "nobody has reported")
+    check(page.count("ikke indberettet") == 2 and "0 af 2" in page, "nobody has reported")
     check(page.count('name="municipality"') == 1 and 'value="741"' in page,
           "mads may report for Samsø only")
     token = mads.csrf(path, action=path)
@@ -345,7 +345,7 @@ def test_reporting_round_collects_each_municipalitys_own_number():
     page = visitor.get(path)
     check(page.status == 303, "rounds need sign-in")
     page = mads.get(path).text
-    check("1 of 2" in page and page.count("not reported") == 1, "Aarhus has not reported")
+    check("1 af 2" in page and page.count("ikke indberettet") == 1, "Aarhus has not reported")
     check("&lt;5" in row_of(page, "Samsø"), "the overview applies discretion too")
     check('name="numerator" value="2"' in page, "mads sees his own number again")
     sec = secretary.get(path).text
@@ -358,7 +358,7 @@ def test_reporting_round_collects_each_municipalitys_own_number():
                                               "municipality": "751", "numerator": "20",
                                               "denominator": "25"})
     check(r.status == 303, "the secretariat enters Aarhus %d" % r.status)
-    check("2 of 2" in mads.get(path).text, "all reported")
+    check("2 af 2" in mads.get(path).text, "all reported")
 
 
 def test_corpus_of_bad_files_gives_the_exact_errors():
