@@ -3,6 +3,7 @@
 #define KL_APP_DEMO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct principal;
 struct store;
@@ -27,6 +28,14 @@ int app_demo_load(struct store *st, const struct principal *who, struct demo_log
  * template with fictional people, the demo accounts linked to people of the 2022 cluster's
  * Chefforum (mette its secretary, lars its chair, birgitte a member, jonas a guest). */
 int app_demo_organisation(struct store *st, const struct principal *who, struct kl_error *err);
+
+/* Adds a year of meetings (demo_meetings.c) to Chefforum – Klynge MIDT and
+ * Klyngestyregruppe – Gødstrupklyngen, each skipped when it is missing or has meetings
+ * already: the current year's plan (last year's too early in the year, next year's late in
+ * it), the meetings before `now` (0: the clock's time) with agendas, absences, decisions,
+ * follow-ups, referrals and published minutes, and the next meeting's agenda draft. */
+int app_demo_meetings(struct store *st, const struct principal *who, int64_t now,
+                      struct kl_error *err);
 
 /* How many demo logins app_demo_load fills. */
 size_t demo_login_count(void);

@@ -158,5 +158,7 @@ int app_demo_organisation(struct store *st, const struct principal *who, struct 
     /* synthetic indicator values for every municipality (indicator_demo.h) */
     if (rc == 0)
         rc = app_demo_indicators(st, who, err);
+    if (rc == 0)
+        rc = app_demo_meetings(st, who, 0, err); /* a year of meetings (demo_meetings.c) */
     return rc;
 }

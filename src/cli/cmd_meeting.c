@@ -193,6 +193,21 @@ static void print_item(const struct agenda_entry *e)
         printf(": ");
         print_indented(it->decision ? it->decision : "", 5);
     }
+    for (size_t i = 0; e->minutes_visible && i < e->nfollowups; i++) {
+        const struct followup *f = &e->followups[i];
+        char due[11] = "";
+        if (f->due_on != DATE_OPEN)
+            date_format_iso(f->due_on, due);
+        printf("   Follow-up (%s): %s – %s%s%s%s\n", followup_status_name(f->status), f->what,
+               f->owner_name ? f->owner_name : "", *due ? ", by " : "", due,
+               f->bring_back ? ", brought back" : "");
+    }
+    for (size_t i = 0; e->minutes_visible && i < e->nreferrals; i++) {
+        const struct referral *r = &e->referrals[i];
+        printf("   Referred %s to %s (%s)%s%s\n", referral_direction_name(r->direction),
+               r->to_forum_name ? r->to_forum_name : "", referral_status_name(r->status),
+               r->answer && *r->answer ? ": " : "", r->answer ? r->answer : "");
+    }
 }
 
 static int do_show(const struct options *o, const char *id_text)

@@ -498,6 +498,32 @@ def test_cli_meeting_new_list_show_publish():
         check(st == 0 and "usage: klynge meeting" in out, "help of %s" % sub)
 
 
+def test_demo_has_a_year_of_meetings():
+    demo = Klynge(sys.argv[1], demo=True)
+    try:
+        st, out, err = demo.run("meeting", "list", "--db", demo.db)
+        chef = [line for line in out.splitlines()
+                if "Chefforum – Klynge MIDT" in line and " meeting " in line]
+        vest = [line for line in out.splitlines()
+                if "Klyngestyregruppe – Gødstrupklyngen" in line and " meeting " in line]
+        check(len(chef) >= 6 and len(vest) >= 6, "a year of meetings each: %s" % out)
+        for lines in (chef, vest):
+            states = [line.split()[4] for line in lines]
+            check(states.count("agenda_draft") == 1, "one agenda draft: %r" % states)
+            draft = states.index("agenda_draft")
+            check(all(s == "minutes_published" for s in states[:draft]) and
+                  all(s == "planned" for s in states[draft + 1:]), "in order: %r" % states)
+            check(draft >= 1, "some minutes published: %r" % states)
+        first = chef[0].split()[0]
+        st, out, err = demo.run("meeting", "show", first, "--db", demo.db)
+        check("Decision (approved): Dagsordenen blev godkendt." in out, "minutes: %s" % out)
+        n = demo.sql("SELECT count(*) FROM meeting")[0][0]
+        demo.run("init", "--db", demo.db, "--demo")
+        check(demo.sql("SELECT count(*) FROM meeting")[0][0] == n, "init --demo twice adds none")
+    finally:
+        demo.close()
+
+
 if __name__ == "__main__":
     try:
         k.start()
