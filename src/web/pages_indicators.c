@@ -130,13 +130,21 @@ int page_indicators(struct request *r)
 
 /* ---- one indicator for the whole country -------------------------------------------- */
 
-/* The latest period index at or before the one asked for (?period=), or -1. */
+/* The period asked for (?period=), else the latest with a value for the whole country,
+ * else the latest; -1 when there is none. */
 static int chosen_period(struct request *r, const struct ind_grid *g)
 {
     const char *want = query_or_null(r, "period");
     int p = want ? ind_grid_period(g, want) : -1;
+    int country = ind_grid_geo(g, GEO_COUNTRY, GEO_COUNTRY_CODE);
+
     if (p >= (int)g->first_period)
         return p;
+    for (size_t i = g->nperiods; country >= 0 && i-- > g->first_period;) {
+        const struct ind_cell *c = ind_grid_cell(g, i, (size_t)country);
+        if (c->has_value || c->hidden != CELL_SHOWN)
+            return (int)i;
+    }
     return g->nperiods > g->first_period ? (int)g->nperiods - 1 : -1;
 }
 
@@ -398,6 +406,19 @@ static int latest_bars(struct request *r, struct html *h, const struct ind_grid 
     return rc;
 }
 
+/* The last shown period in which one of geos[0..n) has a value (shown or hidden); the last
+ * period when none has. */
+static size_t latest_with_values(const struct ind_grid *g, const int *geos, size_t n)
+{
+    for (size_t p = g->nperiods; p-- > g->first_period;)
+        for (size_t i = 0; i < n; i++) {
+            const struct ind_cell *c = ind_grid_cell(g, p, (size_t)geos[i]);
+            if (c->has_value || c->hidden != CELL_SHOWN)
+                return p;
+        }
+    return g->nperiods - 1;
+}
+
 /* One indicator's section of a cluster dashboard. */
 static int dashboard_section(struct request *r, struct html *h, const struct ind_grid *g,
                              const char *cluster)
@@ -430,7 +451,7 @@ static int dashboard_section(struct request *r, struct html *h, const struct ind
         return 0;
     }
     shared_note(r, h, g, geos + 1, n - 2, geos[0]);
-    p = g->nperiods - 1;
+    p = latest_with_values(g, geos, n - 1);
     html_elem(h, "h3", arena_printf(r->arena, "%s: %s", T_(r, "Latest period"),
                                     iu_period(r, &g->periods[p])));
     if ((rc = latest_bars(r, h, g, geos, n, p)))
