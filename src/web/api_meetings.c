@@ -183,13 +183,14 @@ int api_meeting(struct request *r)
     json_object_set_new(o, "can_manage", json_boolean(ag.can_manage));
     json_object_set_new(o, "items", items);
     rc = app_attendance_get(r->store, r->arena, &r->who, id, &rep, &r->err);
-    if (rc == KL_EPERM || rc == KL_ENOTFOUND)
-        json_object_set_new(o, "attendance", json_null());
-    else if (rc == 0)
-        json_object_set_new(o, "attendance", mapi_attendance_json(&rep));
-    else {
+    if (rc && rc != KL_EPERM && rc != KL_ENOTFOUND) {
         json_decref(o);
         return rc;
+    }
+    /* null while the caller may not see it */
+    if (json_object_set_new(o, "attendance", rc ? json_null() : mapi_attendance_json(&rep))) {
+        json_decref(o);
+        return res_json(r, NULL);
     }
     if (ag.meeting.approval == APPROVAL_CIRCULATION) {
         struct minutes_approver *ap;
@@ -203,7 +204,12 @@ int api_meeting(struct request *r)
         for (size_t i = 0; list && i < n; i++)
             bad |= mapi_push(list, json_pack("{s:I,s:s}", "person_id",
                                              (json_int_t)ap[i].person_id, "name", ap[i].name));
-        json_object_set_new(o, "approvers", bad ? json_null() : list);
+        if (bad || !list) {
+            json_decref(o);
+            json_decref(list);
+            return res_json(r, NULL);
+        }
+        json_object_set_new(o, "approvers", list);
     }
     return res_json(r, o);
 }

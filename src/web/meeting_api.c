@@ -36,7 +36,7 @@ void mapi_query_id(struct request *r, const char *name, int64_t *out, struct fie
     errno = 0;
     n = strtoll(v, &end, 10);
     if (errno || *end || n <= 0 || n > 2147483647LL || v[0] == '+' || v[0] == ' ')
-        fields_add(fe, name, N_("must be the id of a record, or null"));
+        fields_add(fe, name, N_("must be a whole number, 1 or more"));
     else
         *out = n;
 }
