@@ -2,6 +2,7 @@
 #include "web/auth.h"
 #include "web/errors.h"
 #include "web/form.h"
+#include "web/multipart.h"
 #include "web/request.h"
 #include "web/server.h"
 #include "core/arena.h"
@@ -35,6 +36,14 @@ const char *web_sent_csrf(struct request *r)
 
     if (h)
         return h;
+    if (type && strncasecmp(type, "multipart/form-data", 19) == 0) {
+        struct multipart m = {0};
+        const char *v = req_multipart(r, &m) == 0 ? multipart_field(&m, "csrf") : NULL;
+        v = v ? arena_strdup(r->arena, v) : NULL;
+        multipart_free(&m);
+        kl_error_clear(&r->err);
+        return v;
+    }
     if (!type || strncasecmp(type, "application/x-www-form-urlencoded", 33) != 0)
         return NULL;
     if (form_parse(r->body.data ? r->body.data : "", r->body.len, r->arena, &f, &err))

@@ -23,6 +23,11 @@ const char *fmt_date(struct request *r, int32_t day)
     return arena_printf(r->arena, "%d %s %d", d, months[m - 1], y);
 }
 
+const char *fmt_month(struct request *r, int year, int month)
+{
+    return arena_printf(r->arena, "%s %d", T_(r, months[month - 1]), year);
+}
+
 const char *fmt_period(struct request *r, int32_t from, int32_t to)
 {
     if (to == DATE_OPEN)
@@ -68,6 +73,26 @@ const char *fmt_stamp(struct request *r, const char *utc)
     local = t + date_cph_offset(t);
     return arena_printf(r->arena, "%s %02d:%02d", fmt_date(r, (int32_t)(local / 86400)),
                         (int)(local % 86400 / 3600), (int)(local % 3600 / 60));
+}
+
+const char *fmt_when(struct request *r, int64_t t)
+{
+    int64_t local = t + date_cph_offset(t);
+    int32_t day = (int32_t)(local / 86400 - (local % 86400 < 0));
+    const char *clock = fmt_clock(r, t);
+
+    return arena_printf(r->arena, "%s%s%s", fmt_date(r, day),
+                        r->lang == LANG_DA ? " kl. " : ", ", clock ? clock : "");
+}
+
+const char *fmt_clock(struct request *r, int64_t t)
+{
+    int64_t local = t + date_cph_offset(t);
+    int64_t secs = local % 86400;
+
+    if (secs < 0)
+        secs += 86400;
+    return arena_printf(r->arena, "%02d:%02d", (int)(secs / 3600), (int)(secs % 3600 / 60));
 }
 
 int32_t req_today(const struct request *r)

@@ -79,6 +79,33 @@ int post_reporting(struct request *r);
 int page_reporting_round(struct request *r);
 int post_reporting_round(struct request *r);
 
+/* Meetings as pages (pages_meeting.c, pages_meetings.c, pages_work.c) and the forms they
+ * send (posts_meeting.c, pages_work.c). */
+int page_meetings(struct request *r);
+int page_meeting(struct request *r);
+int page_forum_meetings(struct request *r);
+int post_forum_yearplan(struct request *r);
+int page_cluster_plan(struct request *r);
+int page_forum_work(struct request *r);
+int page_followups(struct request *r);
+int post_meeting_status(struct request *r);
+int post_meeting_item(struct request *r);
+int post_forum_proposal(struct request *r);
+int post_item_move(struct request *r);
+int post_item_delete(struct request *r);
+int post_item_decision(struct request *r);
+int post_item_followup(struct request *r);
+int post_item_referral(struct request *r);
+int post_item_attachment(struct request *r);
+int post_item_accept(struct request *r);
+int post_item_decline(struct request *r);
+int post_meeting_absence(struct request *r);
+int post_meeting_presence(struct request *r);
+int post_referral_take_up(struct request *r);
+int post_referral_answer(struct request *r);
+int post_followup_status(struct request *r);
+int serve_attachment(struct request *r);
+
 /* Service (service.c): /healthz and the embedded static files. */
 int serve_health(struct request *r);
 int serve_static(struct request *r);

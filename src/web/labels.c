@@ -41,3 +41,46 @@ int forum_kind_level(enum forum_kind k)
     default: return 8;
     }
 }
+
+const char *const meeting_kind_labels[MEETING_KIND_COUNT] = {
+    [MEETING_REGULAR] = N_("Meeting"), [MEETING_PRE] = N_("Pre-meeting"),
+    [MEETING_SEMINAR] = N_("Seminar"), [MEETING_POLITICAL] = N_("Political meeting"),
+};
+
+const char *const meeting_status_labels[MEETING_STATUS_COUNT] = {
+    [MEETING_PLANNED] = N_("Planned"),
+    [MEETING_AGENDA_DRAFT] = N_("Agenda in draft"),
+    [MEETING_AGENDA_PUBLISHED] = N_("Agenda sent out"),
+    [MEETING_HELD] = N_("Held"),
+    [MEETING_MINUTES_DRAFT] = N_("Minutes in draft"),
+    [MEETING_MINUTES_PUBLISHED] = N_("Minutes published"),
+    [MEETING_CANCELLED] = N_("Cancelled"),
+};
+
+const char *const item_outcome_labels[OUTCOME_COUNT] = {
+    [OUTCOME_NONE] = N_("No decision yet"),
+    [OUTCOME_APPROVED] = N_("Approved"),
+    [OUTCOME_APPROVED_WITH_CHANGES] = N_("Approved with changes"),
+    [OUTCOME_NOTED] = N_("Noted"),
+    [OUTCOME_POSTPONED] = N_("Postponed"),
+    [OUTCOME_REJECTED] = N_("Rejected"),
+    [OUTCOME_BROUGHT_BACK] = N_("Brought back to a later meeting"),
+};
+
+const char *const urgency_labels[4] = {
+    [URGENCY_FINE] = N_("On track"), [URGENCY_WEEK] = N_("Due within a week"),
+    [URGENCY_SOON] = N_("Due within 3 days"), [URGENCY_OVERDUE] = N_("Overdue"),
+};
+
+const char *const followup_status_labels[FOLLOWUP_STATUS_COUNT] = {
+    [FOLLOWUP_OPEN] = N_("Open"), [FOLLOWUP_DONE] = N_("Done"),
+    [FOLLOWUP_CANCELLED] = N_("Cancelled"),
+};
+
+const char *const referral_status_labels[REFERRAL_STATUS_COUNT] = {
+    [REFERRAL_OPEN] = N_("Open"), [REFERRAL_ANSWERED] = N_("Answered"),
+    [REFERRAL_WITHDRAWN] = N_("Withdrawn"),
+};
+
+const char *const room_labels[4] = {N_("informing"), N_("developing"), N_("negotiating"),
+                                    N_("deciding")};

@@ -17,6 +17,7 @@ static const struct nav_item nav[] = {
     {NAV_CLUSTERS, "/clusters", N_("Clusters")},
     {NAV_MUNICIPALITIES, "/municipalities", N_("Municipalities")},
     {NAV_FORUMS, "/forums", N_("Forums")},
+    {NAV_MEETINGS, "/meetings", N_("Meetings")},
     {NAV_INDICATORS, "/indicators", N_("Indicators")},
     {NAV_PEOPLE, "/organisations", N_("Organisations")},
 };

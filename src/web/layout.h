@@ -14,6 +14,7 @@ enum nav_section {
     NAV_CLUSTERS,
     NAV_MUNICIPALITIES,
     NAV_FORUMS,
+    NAV_MEETINGS,
     NAV_INDICATORS,
     NAV_PEOPLE,
     NAV_AUDIT,

@@ -357,6 +357,12 @@ static int forum_page(struct request *r, int64_t id, const struct field_errors *
     html_elem(&h, "dt", T_(r, "Public"));
     html_elem(&h, "dd", f.is_public ? T_(r, "Yes") : T_(r, "No"));
     html_lit(&h, "</dl>\n");
+    html_lit(&h, "<p class=\"actions\">");
+    a_link(&h, arena_printf(r->arena, "/forums/%lld/meetings", (long long)id), T_(r, "Meetings"));
+    if (app_authorize(r->store, &r->who, PERM_FORUM_INTERNAL, id, &r->err) == 0)
+        a_link(&h, arena_printf(r->arena, "/forums/%lld/work", (long long)id), T_(r, "Work tray"));
+    html_lit(&h, "</p>");
+    kl_error_clear(&r->err);
     if (manage) {
         html_lit(&h, "<p class=\"actions\">");
         a_link(&h, arena_printf(r->arena, "/forums/%lld/edit", (long long)id), T_(r, "Edit forum"));

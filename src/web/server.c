@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -255,7 +256,11 @@ static struct request_state *request_new(struct server *s, struct MHD_Connection
     rs->r.who = PRINCIPAL_ANONYMOUS;
     rs->r.client = client_address(c, a);
     rs->r.res.status = 200;
-    buf_init(&rs->r.body, s->cfg.max_body);
+    {
+        const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+        int upload = type && strncasecmp(type, "multipart/form-data", 19) == 0;
+        buf_init(&rs->r.body, upload ? s->cfg.max_upload : s->cfg.max_body);
+    }
     buf_init(&rs->r.res.body, 0);
     if (!rs->r.method || !rs->r.path || !rs->r.client) {
         arena_free(a);
@@ -398,6 +403,8 @@ static void apply_defaults(struct server_config *c)
         c->timeout_seconds = 30;
     if (!c->max_body)
         c->max_body = (size_t)1 << 20;
+    if (!c->max_upload)
+        c->max_upload = (size_t)26 << 20;
     if (!c->session_idle_seconds)
         c->session_idle_seconds = 2 * 3600;
     if (!c->session_max_seconds)

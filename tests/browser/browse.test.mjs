@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -34,6 +35,7 @@ before(async () => {
   run('init', '--db', db, '--demo');
   run('user', 'passwd', 'mette', '--db', db);
   run('user', 'passwd', 'jonas', '--db', db);
+  run('user', 'passwd', 'birgitte', '--db', db);
   server = spawn(klynge, ['serve', '--db', db, '--listen', '127.0.0.1:0'],
                  { stdio: ['ignore', 'pipe', 'ignore'] });
   base = await new Promise((resolve, reject) => {
@@ -196,5 +198,140 @@ test('a secretary creates an ad hoc group, adds three members, sees them and the
   assert.equal(await chart.count(), 1);
   assert.match(await chart.innerHTML(), /Arbejdsgruppe om/);
   await checkAccessibility(page, 'orgchart');
+  await page.context().close();
+});
+
+// YYYY-MM-DD of today plus n days (local calendar, as the pages use Copenhagen days).
+function isoDay(n) {
+  const d = new Date(Date.now() + n * 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august',
+                'september', 'oktober', 'november', 'december'];
+
+// "24. november 2026" for "2026-11-24", as the pages write a date.
+function danishDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}. ${MONTHS[m - 1]} ${y}`;
+}
+
+// Opens the ordinary meeting (not a pre-meeting) of day iso from the year plan on the page.
+async function openMeeting(page, iso) {
+  const rows = page.locator('tbody tr').filter({ has: page.locator('td', { hasText: /^Møde$/ }) });
+  await rows.getByRole('link', { name: new RegExp('^' + danishDate(iso) + ' ') }).click();
+}
+
+// Plans a meeting on the first free day from offset days from today, stepping by step
+// (the demo's year plan may hold some days already); returns the day used.
+async function planMeeting(page, forumPath, offset, step) {
+  for (let i = 0; i < 10; i++) {
+    const day = isoDay(offset + i * step);
+    await page.goto(base + forumPath + '?year=' + day.slice(0, 4));
+    await page.getByLabel('Datoer, én pr. linje (ÅÅÅÅ-MM-DD)').fill(day);
+    await page.getByRole('button', { name: 'Opret møderne' }).click();
+    if (await page.getByRole('alert').count() === 0)
+      return day;
+  }
+  throw new Error('no free day to plan a meeting on');
+}
+
+test('a whole meeting cycle: agenda, absence, minutes, follow-up, referral, next agenda', async () => {
+  const page = await newPage();
+  await signIn(page, 'mette');
+  // a group of its own under Chefforum, so that the demo's meetings are not in the way, with
+  // birgitte's person as a member
+  await page.goto(base + '/forums');
+  await page.getByRole('link', { name: 'Chefforum – Klynge MIDT' }).first().click();
+  await page.getByRole('link', { name: 'Ny gruppe under dette forum' }).click();
+  await page.getByLabel('Navn', { exact: true }).fill('Arbejdsgruppe om data');
+  await page.getByLabel('Type').selectOption('ad_hoc');
+  await page.getByLabel('Opgave (ad hoc-grupper)').fill('Et fælles datagrundlag');
+  await page.getByLabel('Slutter (ad hoc-grupper)').fill(isoDay(400));
+  await page.getByRole('button', { name: 'Opret forum' }).click();
+  const people = await (await page.request.get(base + '/api/v1/people')).json();
+  const birgitte = people.people.find((p) => p.login === 'birgitte');
+  await page.locator('select[name=person_id]').selectOption(String(birgitte.id));
+  await page.getByLabel('Fra', { exact: true }).fill(isoDay(-30));
+  await page.getByRole('button', { name: 'Tilføj medlem' }).click();
+  await page.getByRole('link', { name: 'Møder', exact: true }).last().click();
+  const forumPath = new URL(page.url()).pathname;
+  // yesterday's meeting (its day has come, so it can be held) and one in five weeks
+  const past = await planMeeting(page, forumPath, -1, -1);
+  const next = await planMeeting(page, forumPath, 35, 1);
+  await checkAccessibility(page, 'year-plan');
+  await page.goto(base + forumPath + '?year=' + past.slice(0, 4));
+  await openMeeting(page, past);
+  const meetingUrl = page.url();
+  await page.getByRole('button', { name: 'Start dagsordenen' }).click();
+  const titles = ['Brug af data i klyngesamarbejdet', 'Handleplan, status for indsatserne',
+                  'Dagsordenspunkter til Direktørforum'];
+  for (const t of titles) {
+    await page.getByLabel('Titel', { exact: true }).fill(t);
+    await page.getByLabel('Indstilling (én "At ..."-linje pr. linje)').fill('At Chefforum drøfter ' + t.toLowerCase());
+    await page.getByLabel('Sagsfremstilling (Markdown)').fill('Klyngen har **brug for** et fælles overblik.');
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+  }
+  const pdf = join(dir, 'bilag.pdf');
+  writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const item1 = page.locator('section.item', { hasText: titles[0] });
+  await item1.getByText('Vedhæft en fil').click();
+  await item1.getByLabel('Fil (PDF, Word, PowerPoint, Excel eller et billede)').setInputFiles(pdf);
+  await item1.getByRole('button', { name: 'Upload' }).click();
+  assert.match(await item1.innerText(), /bilag\.pdf/, await page.locator('main').innerText());
+  await page.getByLabel('Fristen er overskredet: hvorfor kommer dagsordenen for sent?').fill('Mødet blev flyttet frem');
+  await page.getByRole('button', { name: 'Udsend dagsordenen' }).click();
+  assert.match(await page.locator('dl.facts').innerText(), /Mødet blev flyttet frem/);
+  await checkAccessibility(page, 'meeting-agenda');
+  await page.getByRole('button', { name: 'Log ud' }).click();
+
+  // a member registers her absence with a substitute
+  await signIn(page, 'birgitte');
+  await page.goto(meetingUrl);
+  const absence = page.locator('section.attendance form').first();
+  await absence.locator('select[name=person_id]').selectOption({ index: 0 });
+  await absence.getByLabel('Stedfortræder').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Meld afbud' }).click();
+  assert.match(await page.locator('section.attendance').innerText(), /Afbud/);
+  await page.getByRole('button', { name: 'Log ud' }).click();
+
+  // the secretary holds the meeting and writes the minutes
+  await signIn(page, 'mette');
+  await page.goto(meetingUrl);
+  await page.getByRole('button', { name: 'Marker mødet som afholdt' }).click();
+  await page.getByRole('button', { name: 'Start referatet' }).click();
+  const item = (t) => page.locator('section.item', { hasText: t });
+  await item(titles[0]).getByLabel('Beslutning (Markdown)').fill('Chefforum godkendte indstillingen.');
+  await item(titles[0]).getByLabel('Udfald').selectOption('approved');
+  await item(titles[0]).getByRole('button', { name: 'Gem beslutning' }).click();
+  await item(titles[0]).getByText('Tilføj en opfølgning').click();
+  await item(titles[0]).getByLabel('Hvad skal gøres').fill('Lave et datatræk');
+  await item(titles[0]).getByLabel('Frist').fill(next);
+  await item(titles[0]).getByRole('button', { name: 'Tilføj opfølgning' }).click();
+  await item(titles[1]).getByLabel('Beslutning (Markdown)').fill('Punktet genoptages på næste møde.');
+  await item(titles[1]).getByLabel('Udfald').selectOption('brought_back');
+  await item(titles[1]).getByRole('button', { name: 'Gem beslutning' }).click();
+  await item(titles[2]).getByLabel('Beslutning (Markdown)').fill('Sendes videre til Chefforum.');
+  await item(titles[2]).getByLabel('Udfald').selectOption('approved');
+  await item(titles[2]).getByRole('button', { name: 'Gem beslutning' }).click();
+  await item(titles[2]).getByText('Henvis til et andet forum').click();
+  await item(titles[2]).getByLabel('Til forum').selectOption({ label: 'Chefforum – Klynge MIDT' });
+  await item(titles[2]).getByLabel('Hvad forummet bedes gøre').fill('Tage stilling til den fælles datastrategi');
+  await item(titles[2]).getByRole('button', { name: 'Henvis' }).click();
+  await page.getByRole('button', { name: 'Udsend referatet' }).click();
+  const minutes = await page.locator('main').innerText();
+  assert.match(minutes, /Referat udsendt/);
+  assert.match(minutes, /Lave et datatræk/);
+  assert.match(minutes, /Henvist til Chefforum – Klynge MIDT/);
+  await checkAccessibility(page, 'meeting-minutes');
+
+  // the next meeting's agenda brings the matter back and approves these minutes
+  await page.goto(base + forumPath + '?year=' + next.slice(0, 4));
+  await openMeeting(page, next);
+  await page.getByRole('button', { name: 'Start dagsordenen' }).click();
+  const agenda = await page.locator('main').innerText();
+  assert.match(agenda, /Godkendelse af referat fra sidste møde/);
+  assert.match(agenda, /Handleplan, status for indsatserne/);
+  await checkAccessibility(page, 'next-agenda');
   await page.context().close();
 });

@@ -18,6 +18,8 @@ AUDITORS = {"secretary_a", "secretary_b", "admin"}
 EDITORS = AUDITORS                        # administrators and secretaries of any forum
 READERS_A = {"reader", "member", "secretary_a", "admin"}
 MANAGERS_A = {"secretary_a", "admin"}
+INTERNAL_A = {"member", "secretary_a", "admin"}
+NOBODY = set()
 
 # (method, pattern) -> who is allowed. The permission named in the table must agree.
 MATRIX = {
@@ -53,6 +55,30 @@ MATRIX = {
     ("POST", "/forums/{id}/edit"): MANAGERS_A,
     ("POST", "/forums/{id}/members"): MANAGERS_A,
     ("POST", "/forums/{id}/members/{mid}/end"): MANAGERS_A,
+    ("GET", "/forums/{id}/meetings"): READERS_A,
+    ("POST", "/forums/{id}/yearplan"): MANAGERS_A,
+    ("GET", "/forums/{id}/work"): INTERNAL_A,
+    ("POST", "/forums/{id}/proposals"): INTERNAL_A,
+    ("GET", "/clusters/{code}/plan"): EVERYONE,
+    ("GET", "/meetings"): EVERYONE,
+    ("GET", "/meetings/{id}"): READERS_A,            # a published agenda of forum A
+    ("POST", "/meetings/{id}/status"): MANAGERS_A,
+    ("POST", "/meetings/{id}/items"): MANAGERS_A,
+    ("POST", "/meetings/{id}/absence"): MANAGERS_A,  # or the member herself, for herself
+    ("POST", "/meetings/{id}/presence"): MANAGERS_A,
+    ("POST", "/items/{id}/move"): MANAGERS_A,
+    ("POST", "/items/{id}/delete"): MANAGERS_A,
+    ("POST", "/items/{id}/decision"): MANAGERS_A,
+    ("POST", "/items/{id}/followups"): MANAGERS_A,
+    ("POST", "/items/{id}/referrals"): MANAGERS_A,
+    ("POST", "/items/{id}/attachments"): MANAGERS_A,
+    ("POST", "/items/{id}/accept"): MANAGERS_A,
+    ("POST", "/items/{id}/decline"): MANAGERS_A,
+    ("GET", "/attachments/{id}"): NOBODY,             # no such attachment: not found for all
+    ("POST", "/referrals/{id}/take-up"): MANAGERS_A,  # a referral from forum B to forum A
+    ("POST", "/referrals/{id}/answer"): MANAGERS_A,
+    ("GET", "/followups"): SIGNED_IN,
+    ("POST", "/followups/{id}/status"): MANAGERS_A,  # a follow-up owned by forum A
     ("GET", "/organisations"): EVERYONE,
     ("POST", "/organisations"): EDITORS,
     ("GET", "/people"): SIGNED_IN,
@@ -114,7 +140,8 @@ MATRIX = {
 PERMISSION_SETS = {"PERM_PUBLIC": EVERYONE, "PERM_SIGNED_IN": SIGNED_IN,
                    "PERM_AUDIT_READ": AUDITORS, "PERM_ADMIN": {"admin"},
                    "PERM_DIRECTORY_EDIT": EDITORS, "PERM_FORUM_PUBLISHED": READERS_A,
-                   "PERM_FORUM_MANAGE": MANAGERS_A, "PERM_INDICATOR_EDIT": EDITORS,
+                   "PERM_FORUM_MANAGE": MANAGERS_A, "PERM_FORUM_INTERNAL": INTERNAL_A,
+                   "PERM_FORUM_PROPOSE": INTERNAL_A, "PERM_INDICATOR_EDIT": EDITORS,
                    "PERM_SMALL_NUMBERS": {"admin"}}
 
 # a real value for each path parameter, by the segment before it (set up below)
@@ -173,10 +200,19 @@ MEETING_B, ITEM_B = matrix_meeting(FORUM_B, "Matrix item of B")
 REFERRAL = k.sql("INSERT INTO referral (item_id, from_forum_id, to_forum_id, direction, title, "
                  "created_at) VALUES (?, ?, ?, 'across', 'Matrix item of B', "
                  "'2026-01-01T00:00:00Z') RETURNING id", (ITEM_B, FORUM_B, FORUM_A))[0][0]
-SAMPLE.update({"meetings": str(MEETING_A), "items": str(ITEM_A), "referrals": str(REFERRAL)})
+FOLLOWUP = k.sql("INSERT INTO followup (item_id, forum_id, what, owner_forum_id, created_at) "
+                 "VALUES (?, ?, 'Matrix follow-up', ?, '2026-01-01T00:00:00Z') RETURNING id",
+                 (ITEM_A, FORUM_A, FORUM_A))[0][0]
+SAMPLE.update({"meetings": str(MEETING_A), "items": str(ITEM_A), "referrals": str(REFERRAL),
+               "followups": str(FOLLOWUP), "attachments": "999999"})
 
 # the body each state-changing route gets: enough to reach the permission decision
-BODIES = {"/forums/new": {"reports_to": str(FORUM_A), "name": "Matrix group", "kind": "standing"},
+BODIES = {"/meetings/{id}/status": {"action": "mark_held"},
+          "/referrals/{id}/answer": {"answer": "Matrix answer"},
+          "/referrals/{id}/take-up": {"meeting_id": str(MEETING_A)},
+          "/clusters/{code}/organisation": {"template": "steering-2019"},
+          "/followups/{id}/status": {"status": "open"},
+          "/forums/new": {"reports_to": str(FORUM_A), "name": "Matrix group", "kind": "standing"},
           "/api/v1/forums": {"reports_to": FORUM_A, "name": "Matrix group", "kind": "standing"},
           "/api/v1/memberships": {"forum_id": FORUM_A, "person_id": PERSON, "role": "guest",
                                   "starts_on": "2026-02-01"},
@@ -219,7 +255,8 @@ def csrf(s):
 
 
 def denied(r):
-    return r.status in (401, 403) or (r.status == 303 and
+    # 404: a thing the principal may not see is not found for it
+    return r.status in (401, 403, 404) or (r.status == 303 and
                                       (r.header("Location") or "").startswith("/login?"))
 
 
@@ -251,6 +288,15 @@ def make_case(role):
             elif pattern == "/login":
                 token = s.csrf("/login", action="/login")
                 r = s.request("POST", path, body={"csrf": token, "login": "x", "password": "y"})
+            elif pattern.endswith("/attachments"):
+                boundary = "matrixboundary"
+                body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+                        "--%s\r\nContent-Disposition: form-data; name=\"file\"; "
+                        "filename=\"m.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+                        "%%PDF-1.4\n%%%%EOF\n\r\n--%s--\r\n"
+                        % (boundary, csrf(s), boundary, boundary))
+                r = s.request("POST", path, body=body, headers={
+                    "Content-Type": "multipart/form-data; boundary=" + boundary})
             elif pattern.startswith("/api/"):
                 r = s.request(method, path, body=json.dumps(BODIES.get(pattern, {})),
                               headers={"Content-Type": "application/json",
