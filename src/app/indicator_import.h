@@ -56,7 +56,7 @@ struct ind_import_row {
     const struct indicator *ind;
     char period[PERIOD_TEXT_MAX];
     enum geo_kind geo_kind;
-    char geo_code[8];
+    char geo_code[16];
     double value;
     int64_t numerator;   /* IND_NONE when not given */
     int64_t denominator; /* IND_NONE when not given */

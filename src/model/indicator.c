@@ -284,17 +284,32 @@ int period_parse(const char *s, struct period *out)
     return -1;
 }
 
+/* Writes v (0 <= v < 10^n) as n decimal digits. */
+static char *put_digits(char *out, int v, int n)
+{
+    for (int i = n - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return out + n;
+}
+
 void period_format(const struct period *p, char *out)
 {
     int y = p->year < 0 ? 0 : p->year > 9999 ? 9999 : p->year;
     int part = p->part < 0 ? 0 : p->part > 12 ? 12 : p->part;
+    char *at = put_digits(out, y, 4);
 
-    if (p->kind == PERIOD_QUARTER)
-        snprintf(out, PERIOD_TEXT_MAX, "%04d-Q%d", y, part);
-    else if (p->kind == PERIOD_MONTH)
-        snprintf(out, PERIOD_TEXT_MAX, "%04d-%02d", y, part);
-    else
-        snprintf(out, PERIOD_TEXT_MAX, "%04d", y);
+    /* digits by hand: gcc cannot see the clamped ranges at -O0 and warns on snprintf */
+    if (p->kind == PERIOD_QUARTER) {
+        *at++ = '-';
+        *at++ = 'Q';
+        at = put_digits(at, part % 10, 1);
+    } else if (p->kind == PERIOD_MONTH) {
+        *at++ = '-';
+        at = put_digits(at, part, 2);
+    }
+    *at = '\0';
 }
 
 int32_t period_first_day(const struct period *p)
