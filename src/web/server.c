@@ -195,6 +195,12 @@ static void dispatch(struct request *r)
         web_error(r, 500, T_(r, "Something went wrong on our side. Try again in a moment."));
         return;
     }
+    if (rc == KL_EPERM && r->who.method == AUTH_NONE && !req_is_api(r) &&
+        strcmp(r->method, "GET") == 0) {
+        /* the use case refused the anonymous visitor: signing in may help */
+        web_redirect_to_login(r);
+        return;
+    }
     if (rc == KL_EPERM && r->who.method == AUTH_NONE && req_is_api(r)) {
         web_error(r, 401, T_(r, "Sign in or send an API token."));
         return;
