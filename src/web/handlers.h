@@ -65,6 +65,8 @@ int post_cluster_organisation(struct request *r);
 int page_indicators(struct request *r);
 int page_indicator(struct request *r);
 int get_indicator_csv(struct request *r);
+int page_indicator_import(struct request *r);
+int post_indicator_import(struct request *r);
 int page_cluster_indicators(struct request *r);
 int post_cluster_indicators(struct request *r);
 int get_cluster_indicators_csv(struct request *r);

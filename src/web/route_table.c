@@ -87,6 +87,8 @@ const struct route web_routes[] = {
     /* indicators: values are public, with statistical discretion applied for everyone
      * without PERM_SMALL_NUMBERS; loading values and choosing them need PERM_INDICATOR_EDIT */
     {"GET", "/indicators", page_indicators, PERM_PUBLIC, 0},
+    {"GET", "/indicators/import", page_indicator_import, PERM_INDICATOR_EDIT, 0},
+    {"POST", "/indicators/import", post_indicator_import, PERM_INDICATOR_EDIT, ROUTE_OWN_CSRF},
     {"GET", "/indicators/{code}", page_indicator, PERM_PUBLIC, 0},
     {"GET", "/indicators/{code}/csv", get_indicator_csv, PERM_PUBLIC, 0},
     {"GET", "/clusters/{code}/indicators", page_cluster_indicators, PERM_PUBLIC, 0},

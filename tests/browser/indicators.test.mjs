@@ -126,12 +126,15 @@ test('small numbers are hidden on the dashboard of a cluster with a small island
   await page.context().close();
 });
 
-test('a secretary sees the choice of indicators, in English too', async () => {
+test('a secretary sees the upload form and the choice of indicators, in English too', async () => {
   const page = await newPage();
   await page.goto(base + '/login');
   await page.getByLabel('Brugernavn').fill('mette');
   await page.getByLabel('Adgangskode').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.goto(base + '/indicators/import');
+  assert.equal(await page.locator('input[type=file]').count(), 1);
+  await checkAccessibility(page, 'import');
   await page.goto(base + '/clusters/RN-MIDT/indicators?lang=en');
   assert.equal(await page.locator('h1').innerText(), 'Klynge MIDT: indicators');
   assert.equal(await page.locator('fieldset input[type=checkbox]:checked').count(), 6);

@@ -100,6 +100,8 @@ MATRIX = {
     ("GET", "/api/v1/memberships/{id}"): SIGNED_IN,
     ("PUT", "/api/v1/memberships/{id}"): MANAGERS_A,
     ("GET", "/indicators"): EVERYONE,
+    ("GET", "/indicators/import"): EDITORS,
+    ("POST", "/indicators/import"): EDITORS,
     ("GET", "/indicators/{code}"): EVERYONE,
     ("GET", "/indicators/{code}/csv"): EVERYONE,
     ("GET", "/clusters/{code}/indicators"): EVERYONE,

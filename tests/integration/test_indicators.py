@@ -266,6 +266,35 @@ def multipart(fields, files):
     return body, {"Content-Type": "multipart/form-data; boundary=" + boundary}
 
 
+def test_upload_form_checks_every_row_and_imports_all_or_nothing():
+    signed_in(secretary, "sara")
+    check(visitor.get("/indicators/import").status == 303, "visitor sent to sign in")
+    token = secretary.csrf("/indicators/import", action="/indicators/import")
+    check('enctype="multipart/form-data"' in secretary.get("/indicators/import").text, "form")
+    bad = "Område;2022;2023\nHerning;4,1;4,0\nStruer;4.1;4,2\nRM-VEST;4;4\n"
+    body, headers = multipart({"csrf": token, "indicator": "TILFREDS-UDSKRIV"},
+                              {"file": ("tilfreds.csv", bad)})
+    r = secretary.request("POST", "/indicators/import", body=body, headers=headers)
+    check(r.status == 400, "bad file %d" % r.status)
+    check("tilfreds.csv:3:2: value &#39;4.1&#39; is not a number" in r.text, r.text[-2000:])
+    check("tilfreds.csv:4:1: &#39;RM-VEST&#39; is a cluster" in r.text, "cluster refused")
+    check(api(visitor, "/api/v1/indicators/TILFREDS-UDSKRIV/values")["values"] == [],
+          "nothing imported")
+    good = "Område;2022;2023\nHerning;4,1;4,0\nStruer;4,1;4,2\n"
+    body, headers = multipart({"csrf": token, "indicator": "TILFREDS-UDSKRIV"},
+                              {"file": ("tilfreds.csv", good)})
+    r = secretary.request("POST", "/indicators/import", body=body, headers=headers)
+    check(r.status == 200 and "4 værdier gemt" in r.text,
+          "good file %d %s" % (r.status, r.text[-800:]))
+    v = api(visitor, "/api/v1/indicators/TILFREDS-UDSKRIV/values?geo=671")["values"]
+    check([x["value"] for x in v] == [4.1, 4.2], "values %r" % v)
+    body, headers = multipart({"csrf": "forged", "indicator": ""}, {"file": ("x.csv", good)})
+    r = secretary.request("POST", "/indicators/import", body=body, headers=headers)
+    check(r.status == 403, "forged token %d" % r.status)
+    r = visitor.request("POST", "/indicators/import", body=body, headers=headers)
+    check(r.status in (401, 403), "visitor %d" % r.status)
+
+
 def test_reimport_replaces_with_an_audit_trail():
     status, _, err = import_file("indicator;period;geography;value\n"
                                  "TILFREDS-UDSKRIV;2022;Herning;4,1\n"
@@ -427,6 +456,7 @@ if __name__ == "__main__":
              ("indicator and series pages", test_indicator_and_series_pages),
              ("CSV downloads", test_csv_downloads_apply_discretion),
              ("XLSX downloads", test_xlsx_downloads_apply_discretion),
+             ("upload form", test_upload_form_checks_every_row_and_imports_all_or_nothing),
              ("re-import", test_reimport_replaces_with_an_audit_trail),
              ("cluster's choice", test_a_cluster_chooses_its_indicators),
              ("reporting round", test_reporting_round_collects_each_municipalitys_own_number),
