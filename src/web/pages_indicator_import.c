@@ -58,8 +58,8 @@ static int import_page(struct request *r, const char *problems, const char *summ
                             "denominator; or a geography column and one column per period. A "
                             "geography is a municipality (code or name), a region or Hele "
                             "landet. Values for an indicator, period and kind of geography "
-                            "replace those stored before; the audit log keeps both. At most "
-                            "1 MiB; larger files with klynge indicator import."));
+                            "replace those stored before; the audit log keeps both. Up to "
+                            "25 MiB; larger files with klynge indicator import."));
     html_open(&h, "form", "method", "post", "action", "/indicators/import", "enctype",
               "multipart/form-data", "class", "stacked", NULL);
     html_open(&h, "input", "type", "hidden", "name", "csrf", "value",
