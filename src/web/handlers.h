@@ -103,6 +103,8 @@ int post_item_accept(struct request *r);
 int post_item_decline(struct request *r);
 int post_meeting_absence(struct request *r);
 int post_meeting_presence(struct request *r);
+int post_meeting_guest(struct request *r);
+int post_meeting_approval(struct request *r);
 int post_referral_take_up(struct request *r);
 int post_referral_answer(struct request *r);
 int post_followup_status(struct request *r);

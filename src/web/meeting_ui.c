@@ -10,6 +10,8 @@
 #include "core/arena.h"
 #include "model/fields.h"
 #include "render/html.h"
+#include "web/format.h"
+#include "core/date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -240,6 +242,71 @@ void meeting_propose_form(struct request *r, struct html *h, const struct agenda
     ui_form_end(r, h, N_("Propose"));
 }
 
+/* The secretary invites a guest to the meeting or to one item (until the minutes are out). */
+static void guest_form(struct request *r, struct html *h, const struct agenda *ag)
+{
+    struct person *people;
+    struct choice *pc, *ic;
+    struct kl_error err;
+    size_t np = 0;
+
+    if (!ag->can_manage || ag->meeting.status == MEETING_CANCELLED ||
+        ag->meeting.status == MEETING_MINUTES_PUBLISHED ||
+        app_person_list(r->store, r->arena, &people, &np, &err) || !np)
+        return;
+    pc = arena_calloc(r->arena, np, sizeof(*pc));
+    ic = arena_calloc(r->arena, ag->nitems + 1, sizeof(*ic));
+    if (!pc || !ic)
+        return;
+    for (size_t i = 0; i < np; i++)
+        pc[i] = (struct choice){arena_printf(r->arena, "%lld", (long long)people[i].id),
+                                people[i].name};
+    ic[0] = (struct choice){"", T_(r, "(the whole meeting)")};
+    for (size_t i = 0; i < ag->nitems; i++)
+        ic[i + 1] = (struct choice){
+            arena_printf(r->arena, "%lld", (long long)ag->items[i].item.id),
+            arena_printf(r->arena, "%d. %s", ag->items[i].item.number, ag->items[i].item.title)};
+    html_lit(h, "<details><summary>");
+    html_text(h, T_(r, "Invite a guest"));
+    html_lit(h, "</summary>");
+    ui_form_begin(r, h, arena_printf(r->arena, "/meetings/%lld/guests", (long long)ag->meeting.id));
+    ui_select(r, h, N_("Guest"), "person_id", pc, np, NULL, 1, NULL);
+    ui_select(r, h, N_("For"), "item_id", ic, ag->nitems + 1, NULL, 1, NULL);
+    ui_input(r, h, N_("Note"), "note", "text", NULL, 0, NULL);
+    ui_form_end(r, h, N_("Invite"));
+    html_lit(h, "</details>");
+}
+
+/* Published minutes not yet approved: the secretary records their approval by circulation. */
+static void circulation_form(struct request *r, struct html *h, const struct agenda *ag,
+                             const struct attendance_report *rep)
+{
+    char today[11];
+
+    if (!ag->can_manage || ag->meeting.status != MEETING_MINUTES_PUBLISHED ||
+        ag->meeting.approval != APPROVAL_NONE)
+        return;
+    date_format_iso(req_today(r), today);
+    html_elem(h, "h3", T_(r, "Approval of the minutes by circulation"));
+    ui_form_begin(r, h, arena_printf(r->arena, "/meetings/%lld/approval",
+                                     (long long)ag->meeting.id));
+    html_lit(h, "<fieldset><legend>");
+    html_text(h, T_(r, "Approved by"));
+    html_lit(h, "</legend>");
+    for (size_t i = 0; i < rep->nall; i++) {
+        if (rep->all[i].kind != ATTEND_MEMBER && rep->all[i].kind != ATTEND_SUBSTITUTE)
+            continue;
+        html_lit(h, "<label class=\"check\">");
+        html_open(h, "input", "type", "checkbox", "name", "person_id", "value",
+                  arena_printf(r->arena, "%lld", (long long)rep->all[i].person_id), NULL);
+        html_text(h, rep->all[i].name);
+        html_lit(h, "</label>");
+    }
+    html_lit(h, "</fieldset>");
+    ui_input(r, h, N_("Last approval came on"), "approved_on", "date", today, 1, NULL);
+    ui_form_end(r, h, N_("Record the approval"));
+}
+
 void meeting_attendance_forms(struct request *r, struct html *h, const struct agenda *ag,
                               const struct attendance_report *rep)
 {
@@ -290,6 +357,8 @@ void meeting_attendance_forms(struct request *r, struct html *h, const struct ag
     ui_input(r, h, N_("Note"), "note", "text", NULL, 0, NULL);
     ui_form_end(r, h, N_("Register absence"));
 marks:
+    guest_form(r, h, ag);
+    circulation_form(r, h, ag, rep);
     if (!ag->can_manage || (s != MEETING_HELD && s != MEETING_MINUTES_DRAFT &&
                             s != MEETING_AGENDA_PUBLISHED))
         return;

@@ -361,3 +361,48 @@ int post_meeting_presence(struct request *r)
                              strcmp(text_field(&f, "present"), "1") == 0, &r->err);
     return rc ? rc : back_to(r, id, 0);
 }
+
+int post_meeting_guest(struct request *r)
+{
+    struct field_errors fe = {0};
+    struct form f;
+    int64_t id, person, item;
+    int rc;
+
+    if ((rc = param(r, 0, &id)) || (rc = req_form(r, &f)))
+        return rc;
+    person = id_field(&f, "person_id", &fe);
+    item = id_field(&f, "item_id", &fe);
+    rc = fe.n ? KL_EINVAL
+              : app_attendance_add_guest(r->store, &r->who, id, person, item,
+                                         text_field(&f, "note"), &fe, &r->err);
+    return outcome(r, rc, id, 0, &fe, &f);
+}
+
+int post_meeting_approval(struct request *r)
+{
+    struct field_errors fe = {0};
+    int64_t people[64];
+    size_t n = 0;
+    struct form f;
+    int64_t id;
+    int32_t on;
+    int rc;
+
+    if ((rc = param(r, 0, &id)) || (rc = req_form(r, &f)))
+        return rc;
+    for (size_t i = 0; i < f.n && n < 64; i++)
+        if (strcmp(f.name[i], "person_id") == 0) {
+            char *end;
+            long long v = strtoll(f.value[i], &end, 10);
+            if (*end || v <= 0)
+                fields_add(&fe, "person_ids", N_("is not a valid choice"));
+            else
+                people[n++] = v;
+        }
+    on = date_field(&f, "approved_on", &fe);
+    rc = fe.n ? KL_EINVAL
+              : app_minutes_approve_circulation(r->store, &r->who, id, people, n, on, r->now,
+                                                &fe, &r->err);
+    return outcome(r, rc, id, 0, &fe, &f);
+}

@@ -36,6 +36,8 @@ const struct route web_routes[] = {
     {"POST", "/meetings/{id}/items", post_meeting_item, PERM_SIGNED_IN, 0},
     {"POST", "/meetings/{id}/absence", post_meeting_absence, PERM_SIGNED_IN, 0},
     {"POST", "/meetings/{id}/presence", post_meeting_presence, PERM_SIGNED_IN, 0},
+    {"POST", "/meetings/{id}/guests", post_meeting_guest, PERM_SIGNED_IN, 0},
+    {"POST", "/meetings/{id}/approval", post_meeting_approval, PERM_SIGNED_IN, 0},
     {"POST", "/items/{id}/move", post_item_move, PERM_SIGNED_IN, 0},
     {"POST", "/items/{id}/delete", post_item_delete, PERM_SIGNED_IN, 0},
     {"POST", "/items/{id}/decision", post_item_decision, PERM_SIGNED_IN, 0},

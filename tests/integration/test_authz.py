@@ -66,6 +66,8 @@ MATRIX = {
     ("POST", "/meetings/{id}/items"): MANAGERS_A,
     ("POST", "/meetings/{id}/absence"): MANAGERS_A,  # or the member herself, for herself
     ("POST", "/meetings/{id}/presence"): MANAGERS_A,
+    ("POST", "/meetings/{id}/guests"): MANAGERS_A,
+    ("POST", "/meetings/{id}/approval"): MANAGERS_A,
     ("POST", "/items/{id}/move"): MANAGERS_A,
     ("POST", "/items/{id}/delete"): MANAGERS_A,
     ("POST", "/items/{id}/decision"): MANAGERS_A,

@@ -131,6 +131,35 @@ def test_uploads_large_over_limit_and_wrong_content():
     check(k.get("/healthz").status == 200, "server still up")
 
 
+def test_guest_and_approval_by_circulation():
+    s = ids["sofie"]
+    mpath = "/meetings/%d" % ids["meeting"]
+    page = s.get(mpath).text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    guest = api(ids["admin"], "POST", "/api/v1/people", {"name": "Gitte Gæst"}).json()["id"]
+    r = s.request("POST", mpath + "/guests", body={"csrf": csrf, "person_id": str(guest),
+                                                  "item_id": str(ids["item"]), "note": "Oplæg"})
+    check(r.status == 303, "guest: %d %s" % (r.status, r.text[:200]))
+    check("Gitte Gæst" in s.get(mpath).text, "guest listed")
+    member = api(ids["admin"], "POST", "/api/v1/people", {"name": "Mads Medlem"}).json()["id"]
+    api(ids["admin"], "POST", "/api/v1/memberships", {"person_id": member,
+                                                      "forum_id": ids["forum"], "role": "member",
+                                                      "starts_on": "2020-01-01"})
+    # hold the meeting today: move it to a past day first (the API changes only its time)
+    r = api(s, "PUT", "/api/v1/meetings/%d" % ids["meeting"],
+            {"starts_local": "%s 09:00" % day(-1), "ends_local": "%s 10:00" % day(-1)})
+    check(r.status == 200, "move: %d %s" % (r.status, r.text[:200]))
+    for action in ("mark_held", "start_minutes", "publish_minutes"):
+        r = s.request("POST", mpath + "/status", body={"csrf": csrf, "action": action})
+        check(r.status == 303, "%s: %d %s" % (action, r.status, r.text[:300]))
+    page = s.get(mpath).text
+    check("Godkendelse af referatet skriftligt" in page, "circulation form offered")
+    r = s.request("POST", mpath + "/approval", body={"csrf": csrf, "person_id": str(member),
+                                                    "approved_on": day(0)})
+    check(r.status == 303, "approval: %d %s" % (r.status, r.text[:300]))
+    check("skriftligt den" in s.get(mpath).text, "approval shown")
+
+
 if __name__ == "__main__":
     try:
         k.start()
