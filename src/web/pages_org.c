@@ -296,6 +296,14 @@ int page_cluster(struct request *r)
     html_elem(&h, "dt", T_(r, "Code"));
     html_elem(&h, "dd", d.cluster.code);
     html_lit(&h, "</dl>\n");
+    html_lit(&h, "<p class=\"actions\">");
+    a_link(&h, cluster_href(r, arena_printf(r->arena, "%s/organisation", d.cluster.code)),
+           T_(r, "Organisation chart"));
+    a_link(&h, cluster_href(r, arena_printf(r->arena, "%s/plan", d.cluster.code)),
+           T_(r, "Year plan"));
+    a_link(&h, cluster_href(r, arena_printf(r->arena, "%s/indicators", d.cluster.code)),
+           T_(r, "Indicators"));
+    html_lit(&h, "</p>\n");
 
     html_elem(&h, "h2", T_(r, "Hospitals"));
     if (d.nhospitals) {
