@@ -73,9 +73,8 @@ static void read_recommendation(struct request *r, json_t *in, const char **out,
         fields_add(fe, "recommendation", N_("is too long"));
 }
 
-/* Reads the content fields of in into it (those sent). */
-static void read_item(struct request *r, json_t *in, struct agenda_item *it,
-                      struct field_errors *fe)
+void mapi_read_item(struct request *r, json_t *in, struct agenda_item *it,
+                    struct field_errors *fe)
 {
     json_get_text(r, in, "title", &it->title, fe);
     read_rooms(in, &it->rooms, fe);
@@ -106,7 +105,7 @@ int api_item_create(struct request *r)
     it.title = it.recommendation = it.case_text = it.presenter = "";
     if ((rc = mapi_param_id(r, 0, &meeting)) || (rc = req_json_object(r, &in)))
         return rc;
-    read_item(r, in, &it, &fe);
+    mapi_read_item(r, in, &it, &fe);
     json_decref(in);
     rc = app_item_add(r->store, &r->who, meeting, &it, &fe, &r->err);
     out = rc ? NULL : reread(r, it.id, &rc);
@@ -137,7 +136,7 @@ int api_item_update(struct request *r)
         (rc = app_item_get(r->store, r->arena, &r->who, id, &e, &r->err)) ||
         (rc = req_json_object(r, &in)))
         return rc;
-    read_item(r, in, &e.item, &fe);
+    mapi_read_item(r, in, &e.item, &fe);
     json_decref(in);
     rc = app_item_update(r->store, &r->who, &e.item, &fe, &r->err);
     out = rc ? NULL : reread(r, id, &rc);

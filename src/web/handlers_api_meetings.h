@@ -56,4 +56,65 @@ int api_referral_create(struct request *r);
 /* POST /api/v1/referrals/{id}/answer {"answer"}: the receiving forum answers; 200. */
 int api_referral_answer(struct request *r);
 
+/* Attachments (api_attachments.c); the bytes stay at GET /attachments/{id}?version=N. */
+
+/* POST /api/v1/items/{id}/attachments (multipart/form-data: "file", optional "title"):
+ * 201 with the attachment and its "history" of versions; 413 over the size limit. */
+int api_attachment_create(struct request *r);
+/* POST /api/v1/attachments/{id}/versions (multipart/form-data: "file"): a new version; the
+ * older stay. 201 with the attachment. */
+int api_attachment_version(struct request *r);
+/* GET /api/v1/attachments/{id}: the latest version with "history" (newest first) and each
+ * version's "url". */
+int api_attachment(struct request *r);
+/* DELETE /api/v1/attachments/{id}: removes it with every version; 204. */
+int api_attachment_delete(struct request *r);
+
+/* The agenda's order and proposals (api_agenda.c). */
+
+/* DELETE /api/v1/items/{id}: removes an item (not from a published agenda); 204. */
+int api_item_delete(struct request *r);
+/* POST /api/v1/items/{id}/move {"position"}: renumbers the agenda; 200 with the item. */
+int api_item_move(struct request *r);
+/* POST /api/v1/forums/{id}/proposals: a member proposes an item; 201 with it. */
+int api_proposal_create(struct request *r);
+/* GET /api/v1/forums/{id}/items?state=proposed|pending|declined: {"items": [...]}. */
+int api_forum_items(struct request *r);
+/* POST /api/v1/items/{id}/accept {"meeting_id"}: a proposal or pending item onto that
+ * meeting's agenda; 200 with the item. */
+int api_item_accept(struct request *r);
+/* POST /api/v1/items/{id}/decline {"reason"}: 200 with the declined proposal. */
+int api_item_decline(struct request *r);
+
+/* Attendance and approval by circulation (api_attendance.c). */
+
+/* POST /api/v1/meetings/{id}/presence {"person_id", "present"}: 200 with the attendance. */
+int api_meeting_presence(struct request *r);
+/* POST /api/v1/meetings/{id}/guests {"person_id", "item_id", "note"}: 201 with the
+ * attendance. */
+int api_meeting_guest(struct request *r);
+/* DELETE /api/v1/meetings/{id}/attendance/{person}: removes a guest or a substitute, or
+ * resets a member to expected; 200 with the attendance. */
+int api_attendee_remove(struct request *r);
+/* POST /api/v1/meetings/{id}/approval {"person_ids", "approved_on"}: the published minutes
+ * approved by circulation; 200 with {"approvers": [...]}. */
+int api_minutes_approval(struct request *r);
+/* GET /api/v1/meetings/{id}/approvers: {"approvers": [{"person_id", "name",
+ * "approved_on"}]}. */
+int api_minutes_approvers(struct request *r);
+
+/* Changes of follow-ups and referrals (api_followup_changes.c). */
+
+/* PUT /api/v1/followups/{id} {"what", "owner_person_id" | "owner_organisation_id" |
+ * "owner_forum_id", "due_on"}: 200 with the follow-up. */
+int api_followup_update(struct request *r);
+/* POST /api/v1/followups/{id}/status {"status"}: 200 with the follow-up. */
+int api_followup_status(struct request *r);
+/* POST /api/v1/followups/{id}/bring-back: 201 with the item put on the next agenda. */
+int api_followup_bring_back(struct request *r);
+/* POST /api/v1/referrals/{id}/take-up {"meeting_id"}: 201 with the new item. */
+int api_referral_take_up(struct request *r);
+/* POST /api/v1/referrals/{id}/withdraw {"reason"}: 200 with the referral. */
+int api_referral_withdraw(struct request *r);
+
 #endif

@@ -91,6 +91,14 @@ int mapi_saved(struct request *r, int rc, const struct field_errors *fe, int sta
     return res_json(r, record);
 }
 
+int mapi_deleted(struct request *r)
+{
+    buf_reset(&r->res.body);
+    r->res.status = 204;
+    r->res.content_type = "application/json; charset=utf-8";
+    return 0;
+}
+
 int mapi_push(json_t *list, json_t *item)
 {
     return item ? json_array_append_new(list, item) : -1;

@@ -11,6 +11,7 @@ struct request;
 struct field_errors;
 struct agenda_entry;
 struct attendance_report;
+struct agenda_item;
 
 /* Path parameter i as a record id: 0, or KL_ENOTFOUND with r->err filled. */
 int mapi_param_id(struct request *r, size_t i, int64_t *id);
@@ -37,11 +38,20 @@ int mapi_saved(struct request *r, int rc, const struct field_errors *fe, int sta
 /* The 400 naming each field of fe (which must have problems). Returns 0. */
 int mapi_invalid(struct request *r, const struct field_errors *fe);
 
+/* The answer to a removal: 204 without a body. Returns 0. */
+int mapi_deleted(struct request *r);
+
 /* Appends item (a new reference) to list; returns -1 when item is NULL (out of memory). */
 int mapi_push(json_t *list, json_t *item);
 
 /* Sends {"key": list}; bad (a failed push) or a NULL list is out of memory. */
 int mapi_send_list(struct request *r, const char *key, json_t *list, int bad);
+
+/* Reads the content fields of an agenda item sent in in (title, rooms as a list of room
+ * names, recommendation as one text or a list of lines, case_text, presenter,
+ * written_orientation, closed) into it: only those sent (api_items.c). */
+void mapi_read_item(struct request *r, json_t *in, struct agenda_item *it,
+                    struct field_errors *fe);
 
 /* An agenda entry: the item (case text; decision and outcome when the minutes are visible)
  * with "attachments", and "followups" and "referrals" when the minutes are visible. */

@@ -76,7 +76,7 @@ MATRIX = {
     ("POST", "/items/{id}/attachments"): MANAGERS_A,
     ("POST", "/items/{id}/accept"): MANAGERS_A,
     ("POST", "/items/{id}/decline"): MANAGERS_A,
-    ("GET", "/attachments/{id}"): NOBODY,             # no such attachment: not found for all
+    ("GET", "/attachments/{id}"): READERS_A,          # on a held meeting's agenda of forum A
     ("POST", "/referrals/{id}/take-up"): MANAGERS_A,  # a referral from forum B to forum A
     ("POST", "/referrals/{id}/answer"): MANAGERS_A,
     ("GET", "/followups"): SIGNED_IN,
@@ -135,6 +135,26 @@ MATRIX = {
     ("GET", "/api/v1/referrals"): SIGNED_IN,
     ("POST", "/api/v1/referrals"): MANAGERS_A,
     ("POST", "/api/v1/referrals/{id}/answer"): MANAGERS_A,  # a referral from B to A
+    ("DELETE", "/api/v1/items/{id}"): MANAGERS_A,    # refused (409): it has a follow-up
+    ("POST", "/api/v1/items/{id}/move"): MANAGERS_A,
+    ("POST", "/api/v1/items/{id}/accept"): MANAGERS_A,   # 409: already on an agenda
+    ("POST", "/api/v1/items/{id}/decline"): MANAGERS_A,  # 409: not a proposal
+    ("POST", "/api/v1/forums/{id}/proposals"): INTERNAL_A,
+    ("GET", "/api/v1/forums/{id}/items"): INTERNAL_A,
+    ("POST", "/api/v1/items/{id}/attachments"): MANAGERS_A,
+    ("GET", "/api/v1/attachments/{id}"): READERS_A,
+    ("POST", "/api/v1/attachments/{id}/versions"): MANAGERS_A,
+    ("DELETE", "/api/v1/attachments/{id}"): MANAGERS_A,  # 409: the meeting is held
+    ("POST", "/api/v1/meetings/{id}/presence"): MANAGERS_A,
+    ("POST", "/api/v1/meetings/{id}/guests"): MANAGERS_A,  # 400: already invited
+    ("DELETE", "/api/v1/meetings/{id}/attendance/{person}"): MANAGERS_A,  # marked just before
+    ("POST", "/api/v1/meetings/{id}/approval"): MANAGERS_A,  # 409: minutes not published
+    ("GET", "/api/v1/meetings/{id}/approvers"): INTERNAL_A,  # with the minutes in draft
+    ("PUT", "/api/v1/followups/{id}"): MANAGERS_A,
+    ("POST", "/api/v1/followups/{id}/status"): MANAGERS_A,
+    ("POST", "/api/v1/followups/{id}/bring-back"): MANAGERS_A,  # then 409: once only
+    ("POST", "/api/v1/referrals/{id}/take-up"): MANAGERS_A,  # the receiving forum
+    ("POST", "/api/v1/referrals/{id}/withdraw"): {"secretary_b", "admin"},  # the sending one
     ("GET", "/healthz"): EVERYONE,
     ("GET", "/static/{name}"): EVERYONE,
 }
@@ -209,6 +229,20 @@ FOLLOWUP = k.sql("INSERT INTO followup (item_id, forum_id, what, owner_forum_id,
                  (ITEM_A, FORUM_A, FORUM_A))[0][0]
 SAMPLE.update({"meetings": str(MEETING_A), "items": str(ITEM_A), "referrals": str(REFERRAL),
                "followups": str(FOLLOWUP), "attachments": "999999"})
+# an attachment on the agenda of a held meeting of forum A (its versions may grow, it stays)
+HELD_A = k.sql("INSERT INTO meeting (forum_id, kind, status, starts_at, ends_at, day, "
+               "agenda_published_at, created_at) VALUES (?, 'meeting', 'held', "
+               "'2026-01-06T09:00:00Z', '2026-01-06T11:00:00Z', '2026-01-06', "
+               "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id", (FORUM_A,))[0][0]
+HELD_ITEM = k.sql("INSERT INTO agenda_item (forum_id, meeting_id, state, number, title, "
+                  "created_at) VALUES (?, ?, 'agenda', 1, 'Matrix held item', "
+                  "'2026-01-01T00:00:00Z') RETURNING id", (FORUM_A, HELD_A))[0][0]
+ATTACHMENT = k.sql("INSERT INTO attachment (item_id, title, created_at) VALUES (?, 'Matrix', "
+                   "'2026-01-01T00:00:00Z') RETURNING id", (HELD_ITEM,))[0][0]
+k.sql("INSERT INTO attachment_version (attachment_id, version, filename, content_type, size, "
+      "sha256, content, uploaded_at, uploaded_by) VALUES (?, 1, 'm.pdf', 'application/pdf', 14, "
+      "?, ?, '2026-01-01T00:00:00Z', 'test')", (ATTACHMENT, "0" * 64, b"%PDF-1.4\n%EOF\n"))
+SAMPLE.update({"attachments": str(ATTACHMENT), "attendance": str(PERSON)})
 
 # the body each state-changing route gets: enough to reach the permission decision
 BODIES = {"/meetings/{id}/status": {"action": "mark_held"},
@@ -227,6 +261,18 @@ BODIES.update({"/api/v1/meetings": {"forum_id": FORUM_A, "starts_local": "2031-0
                "/api/v1/followups": {"item_id": ITEM_A, "what": "Matrix",
                                      "owner_forum_id": FORUM_A},
                "/api/v1/referrals": {"item_id": ITEM_A}})
+BODIES.update({"/api/v1/items/{id}/move": {"position": 1},
+               "/api/v1/items/{id}/accept": {"meeting_id": MEETING_A},
+               "/api/v1/items/{id}/decline": {"reason": "Matrix"},
+               "/api/v1/forums/{id}/proposals": {"title": "Matrix proposal"},
+               "/api/v1/meetings/{id}/presence": {"person_id": PERSON, "present": True},
+               "/api/v1/meetings/{id}/guests": {"person_id": PERSON},
+               "/api/v1/meetings/{id}/approval": {"person_ids": [PERSON],
+                                                  "approved_on": "2026-01-02"},
+               "/api/v1/followups/{id}": {"what": "Matrix follow-up"},
+               "/api/v1/followups/{id}/status": {"status": "open"},
+               "/api/v1/referrals/{id}/take-up": {"meeting_id": MEETING_A},
+               "/api/v1/referrals/{id}/withdraw": {"reason": "Matrix"}})
 
 
 def session_for(role):
@@ -292,7 +338,7 @@ def make_case(role):
             elif pattern == "/login":
                 token = s.csrf("/login", action="/login")
                 r = s.request("POST", path, body={"csrf": token, "login": "x", "password": "y"})
-            elif pattern.endswith("/attachments"):
+            elif pattern.endswith(("/attachments", "/versions")):
                 boundary = "matrixboundary"
                 body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
                         "--%s\r\nContent-Disposition: form-data; name=\"file\"; "
