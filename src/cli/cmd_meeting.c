@@ -9,8 +9,10 @@
 
 #include "app/meeting.h"
 #include "app/meeting_agenda.h"
+#include "app/meeting_pdf.h"
 #include "app/principal.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/i18n.h"
@@ -31,6 +33,7 @@ static const char usage[] =
     "                          [--end \"YYYY-MM-DD HH:MM\" | --minutes N] [--place TEXT]\n"
     "                          [--kind KIND] [--title TEXT] [--db FILE]\n"
     "       klynge meeting publish ID [--reason TEXT] [--db FILE]\n"
+    "       klynge meeting pdf ID [--minutes] [--lang da|en] -o FILE [--db FILE]\n"
     "\n"
     "'list' prints the meetings and pre-meetings (of forum ID, on Copenhagen days DATE to\n"
     "DATE, YYYY-MM-DD) by start: number, start, kind, status, forum and place.\n"
@@ -42,6 +45,9 @@ static const char usage[] =
     "'publish' publishes the agenda of meeting ID, starting it from the forum's standard\n"
     "items first when the meeting is only planned. After the deadline (the forum's mandate:\n"
     "publish_days before the meeting) it needs --reason, which is kept with the agenda.\n"
+    "'pdf' writes the agenda of meeting ID (with --minutes: its minutes, once started) as\n"
+    "PDF to FILE ('-': standard output), the full version with closed items. See\n"
+    "docs/documents.md.\n"
     "Times are Copenhagen wall-clock times. See docs/meetings.md.\n"
     "\n"
     "  --db FILE   the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
@@ -351,6 +357,71 @@ static int do_publish(const struct options *o, const char *id_text)
     return rc ? field_problems("meeting publish", &fe, &err) : 0;
 }
 
+/* `meeting pdf ID [--minutes] [--lang L] -o FILE`: its own options, as --minutes is a
+ * flag here and a value for `new`. */
+static int do_pdf(int argc, char **argv)
+{
+    static const char *const flags[] = {"--minutes", NULL};
+    static const char *const valued[] = {"--db", "--lang", "--output", NULL};
+    const char *opt, *val, *id_text = NULL, *file = NULL, *db = NULL, *lang = NULL, *name;
+    struct principal who = cli_principal();
+    struct kl_error err;
+    struct store *st;
+    struct arena *a;
+    struct buf out;
+    struct args ar;
+    int got, minutes = 0, want_file = 0, rc;
+    int64_t id;
+    FILE *f;
+
+    args_init(&ar, "meeting", argc, argv);
+    while ((got = args_next(&ar, flags, valued, &opt, &val)) > 0) {
+        if (!opt && want_file) {
+            file = val;
+            want_file = 0;
+        } else if (!opt && strcmp(val, "-o") == 0) {
+            want_file = 1;
+        } else if (!opt && !id_text) {
+            id_text = val;
+        } else if (!opt) {
+            return cli_usage_error("meeting", "unexpected argument '%s'", val);
+        } else if (strcmp(opt, "--minutes") == 0) {
+            minutes = 1;
+        } else {
+            *(strcmp(opt, "--db") == 0 ? &db : strcmp(opt, "--lang") == 0 ? &lang : &file) = val;
+        }
+    }
+    if (got < 0)
+        return EXIT_USAGE;
+    if (!id_text || !file)
+        return cli_usage_error("meeting", "'pdf' needs the meeting's number and -o FILE");
+    if (!(id = parse_id(id_text)))
+        return cli_usage_error("meeting", "'%s' is not a meeting number", id_text);
+    if (open_all("meeting pdf", cli_db_path(db), &st, &a))
+        return 1;
+    kl_error_clear(&err);
+    buf_init(&out, 0);
+    rc = app_meeting_pdf(st, a, &who, id, minutes ? MEETING_PDF_MINUTES : MEETING_PDF_AGENDA,
+                         i18n_pick(lang), &out, &name, &err);
+    close_all(st, a);
+    if (rc) {
+        buf_free(&out);
+        return cli_fail("meeting pdf", &err);
+    }
+    f = strcmp(file, "-") == 0 ? stdout : fopen(file, "wb");
+    rc = !f || fwrite(out.data, 1, out.len, f) != out.len;
+    if (f && f != stdout)
+        rc |= fclose(f) != 0;
+    else if (f)
+        rc |= fflush(f) != 0;
+    buf_free(&out);
+    if (rc) {
+        fprintf(stderr, "klynge meeting pdf: %s: %s\n", file, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
 /* The options each action takes besides --db. */
 static int option_allowed(const char *action, const char *opt)
 {
@@ -393,6 +464,8 @@ int cmd_meeting(int argc, char **argv)
         fputs(usage, stdout);
         return 0;
     }
+    if (argc > 1 && strcmp(argv[1], "pdf") == 0)
+        return do_pdf(argc - 1, argv + 1);
     args_init(&a, "meeting", argc, argv);
     while ((got = args_next(&a, NULL, valued, &opt, &val)) > 0) {
         if (!opt) {

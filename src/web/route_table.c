@@ -3,6 +3,7 @@
  * (tests/integration/test_authz.py) makes that test fail. */
 #include "web/handlers.h"
 #include "web/handlers_api_meetings.h"
+#include "web/handlers_pdf.h"
 #include "web/routes.h"
 
 #include <stddef.h>
@@ -143,6 +144,9 @@ const struct route web_routes[] = {
     {"POST", "/api/v1/followups/{id}/bring-back", api_followup_bring_back, PERM_SIGNED_IN, 0},
     {"POST", "/api/v1/referrals/{id}/take-up", api_referral_take_up, PERM_SIGNED_IN, 0},
     {"POST", "/api/v1/referrals/{id}/withdraw", api_referral_withdraw, PERM_SIGNED_IN, 0},
+    /* PDF agenda and minutes: app_meeting_pdf decides what the principal sees. */
+    {"GET", "/meetings/{id}/agenda.pdf", serve_meeting_agenda_pdf, PERM_PUBLIC, 0},
+    {"GET", "/meetings/{id}/minutes.pdf", serve_meeting_minutes_pdf, PERM_PUBLIC, 0},
     {"GET", "/healthz", serve_health, PERM_PUBLIC, 0},
     {"GET", "/static/{name}", serve_static, PERM_PUBLIC, 0},
     {NULL, NULL, NULL, PERM_PUBLIC, 0},

@@ -155,6 +155,8 @@ MATRIX = {
     ("POST", "/api/v1/followups/{id}/bring-back"): MANAGERS_A,  # then 409: once only
     ("POST", "/api/v1/referrals/{id}/take-up"): MANAGERS_A,  # the receiving forum
     ("POST", "/api/v1/referrals/{id}/withdraw"): {"secretary_b", "admin"},  # the sending one
+    ("GET", "/meetings/{id}/agenda.pdf"): READERS_A,   # published agenda; closed items by role
+    ("GET", "/meetings/{id}/minutes.pdf"): NOBODY,     # minutes not started: 404 for all
     ("GET", "/healthz"): EVERYONE,
     ("GET", "/static/{name}"): EVERYONE,
 }

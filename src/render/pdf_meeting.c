@@ -1,0 +1,1040 @@
+/* pdf_meeting.c - agenda and minutes as A4 PDF with cairo and pango (see pdf_meeting.h).
+ * A small flow layout: text blocks are laid out by pango and placed line by line, moving to
+ * a new page when a line does not fit. The whole document is produced twice: pass 1 only
+ * measures (nothing is drawn) and records where each section starts and how many pages
+ * there are; pass 2 draws, with the table of contents, links, outline and "Side X af Y". */
+#include "render/pdf_meeting.h"
+
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "core/i18n.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <cmark.h>
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A4 in points, and the text frame. */
+#define PAGE_W 595.28
+#define PAGE_H 841.89
+#define LEFT 68.0
+#define RIGHT 56.0
+#define TOP 78.0
+#define BOTTOM (PAGE_H - 66.0)
+#define CONTENT_W (PAGE_W - LEFT - RIGHT)
+#define TEXT_MAX ((size_t)256 * 1024)
+#define NEST_MAX 8
+#define INK 0.11, 0.14, 0.19
+#define GREY 0.38, 0.42, 0.48
+#define ACCENT 0.0, 0.30, 0.53
+
+#define FAMILY "DejaVu Sans,Liberation Sans,Noto Sans"
+
+enum font {
+    F_BODY, F_BOLD, F_SMALL, F_H1, F_H2, F_TITLE, F_SUBTITLE, F_MONO, F_COUNT
+};
+
+static const char *const font_specs[F_COUNT] = {
+    [F_BODY] = FAMILY " 9.5", [F_BOLD] = FAMILY " Bold 9.5", [F_SMALL] = FAMILY " 7.5",
+    [F_H1] = FAMILY " Bold 15", [F_H2] = FAMILY " Bold 11", [F_TITLE] = FAMILY " Bold 30",
+    [F_SUBTITLE] = FAMILY " 15", [F_MONO] = "DejaVu Sans Mono,Liberation Mono,monospace 8.5",
+};
+
+/* Fonts: one font map for the process, used under render_lock. */
+
+static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
+static PangoFontMap *fontmap;
+static char fonts_problem[200];
+
+/* A directory for fontconfig's cache that only we can write: /tmp/klynge-fontconfig-UID,
+ * or a fresh private one. Empty when neither can be made. */
+static void private_cache_dir(char *out, size_t size)
+{
+    struct stat sb;
+    int n = snprintf(out, size, "/tmp/klynge-fontconfig-%lu", (unsigned long)getuid());
+
+    if (n > 0 && (size_t)n < size && (mkdir(out, 0700) == 0 || errno == EEXIST) &&
+        lstat(out, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid() &&
+        (sb.st_mode & 0077) == 0 && access(out, W_OK) == 0)
+        return;
+    n = snprintf(out, size, "/tmp/klynge-fontconfig-XXXXXX");
+    if (n <= 0 || (size_t)n >= size || !mkdtemp(out))
+        out[0] = '\0';
+}
+
+static void fonts_init(void)
+{
+    char dir[128], conf[300];
+    FcConfig *cfg;
+    FcChar8 *main_conf;
+    const char *home = getenv("HOME");
+
+    private_cache_dir(dir, sizeof dir);
+    /* fontconfig's default configuration caches under $XDG_CACHE_HOME or $HOME/.cache;
+     * without either (a service account) it complains on every start. */
+    if (dir[0] && !getenv("XDG_CACHE_HOME") && (!home || !*home || access(home, W_OK) != 0))
+        setenv("XDG_CACHE_HOME", dir, 0);
+    cfg = FcConfigCreate();
+    if (!cfg) {
+        snprintf(fonts_problem, sizeof fonts_problem, "fontconfig could not start");
+        return;
+    }
+    main_conf = FcConfigFilename(NULL);
+    if (main_conf) {
+        FcConfigParseAndLoad(cfg, main_conf, FcFalse);
+        FcStrFree(main_conf);
+    }
+    if (dir[0]) {
+        snprintf(conf, sizeof conf, "<?xml version=\"1.0\"?><fontconfig><cachedir>%s"
+                 "</cachedir></fontconfig>", dir);
+        FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)conf, FcFalse);
+    }
+    if (!FcConfigBuildFonts(cfg)) {
+        FcConfigDestroy(cfg);
+        snprintf(fonts_problem, sizeof fonts_problem, "fontconfig found no fonts");
+        return;
+    }
+    fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!fontmap) {
+        FcConfigDestroy(cfg);
+        snprintf(fonts_problem, sizeof fonts_problem, "pango has no FreeType font map");
+        return;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fontmap), cfg);
+    FcConfigDestroy(cfg);
+    {
+        FcPattern *pat = FcNameParse((const FcChar8 *)"DejaVu Sans");
+        FcResult res;
+        FcPattern *m = NULL;
+        FcChar8 *family = NULL;
+        FcConfig *c = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(fontmap));
+
+        if (pat) {
+            FcConfigSubstitute(c, pat, FcMatchPattern);
+            FcDefaultSubstitute(pat);
+            m = FcFontMatch(c, pat, &res);
+        }
+        if (!m || FcPatternGetString(m, FC_FAMILY, 0, &family) != FcResultMatch)
+            snprintf(fonts_problem, sizeof fonts_problem,
+                     "no font found (install fonts-dejavu-core: scripts/bootstrap)");
+        if (m)
+            FcPatternDestroy(m);
+        if (pat)
+            FcPatternDestroy(pat);
+    }
+}
+
+int pdf_fonts_ready(struct kl_error *err)
+{
+    pthread_once(&fonts_once, fonts_init);
+    if (!fontmap || fonts_problem[0])
+        return kl_error_set(err, KL_EIO, "PDF: %s",
+                            fonts_problem[0] ? fonts_problem : "no fonts");
+    return 0;
+}
+
+/* Text. */
+
+/* Appends the n bytes at s to b as pango markup text: &<>"' escaped, control characters
+ * dropped (tab and newline kept), invalid UTF-8 as U+FFFD. */
+static int markup_text(struct buf *b, const char *s, size_t n)
+{
+    const char *p = s, *end = s + n;
+    int rc = 0;
+
+    while (p < end && !rc) {
+        gunichar ch = g_utf8_get_char_validated(p, end - p);
+        if (ch == (gunichar)-1 || ch == (gunichar)-2) {
+            rc = buf_puts(b, "\xEF\xBF\xBD");
+            p++;
+            continue;
+        }
+        const char *next = g_utf8_next_char(p);
+        switch (ch) {
+        case '&': rc = buf_puts(b, "&amp;"); break;
+        case '<': rc = buf_puts(b, "&lt;"); break;
+        case '>': rc = buf_puts(b, "&gt;"); break;
+        case '"': rc = buf_puts(b, "&quot;"); break;
+        case '\'': rc = buf_puts(b, "&#39;"); break;
+        default:
+            if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f || ch == 0xfffe ||
+                ch == 0xffff)
+                break;
+            rc = buf_append(b, p, (size_t)(next - p));
+        }
+        p = next;
+    }
+    return rc;
+}
+
+static int markup_str(struct buf *b, const char *s)
+{
+    return s ? markup_text(b, s, strlen(s)) : 0;
+}
+
+/* The layout context. */
+
+struct toc_entry {
+    const char *label;   /* plain text */
+    int page;            /* where it starts (pass 1) */
+    double y;
+};
+
+struct pdfc {
+    const struct pdf_meeting *m;
+    enum i18n_language lang;
+    cairo_surface_t *surf;
+    cairo_t *cr;
+    PangoContext *pc;
+    PangoLayout *lay, *aux;
+    PangoFontDescription *fonts[F_COUNT];
+    int pass;            /* 1: measure, 2: draw */
+    int page;            /* current page, from 1 */
+    int pages;           /* the total, known in pass 2 */
+    double y;            /* the next line's top */
+    double last_top;     /* the top of the last line flowed */
+    int at_top;          /* nothing on this page yet */
+    struct toc_entry *toc;
+    size_t ntoc;
+    size_t toc_next;     /* the entry being laid out next */
+    struct buf mk;       /* markup scratch */
+    int oom;
+    char date_short[32];
+};
+
+static const char *tr(const struct pdfc *c, const char *msgid)
+{
+    return i18n_get(c->lang, msgid);
+}
+
+static const char *kind_label(const struct pdfc *c)
+{
+    return c->m->kind == PDF_MINUTES ? tr(c, N_("Minutes")) : tr(c, N_("Agenda"));
+}
+
+static void set_rgb(cairo_t *cr, double r, double g, double b)
+{
+    cairo_set_source_rgb(cr, r, g, b);
+}
+
+/* Draws plain markup at (x, y top) in font f, width w (0: no wrapping), alignment. */
+static void draw_at(struct pdfc *c, const char *markup, enum font f, double x, double y,
+                    double w, PangoAlignment align)
+{
+    if (c->pass != 2)
+        return;
+    pango_layout_set_font_description(c->aux, c->fonts[f]);
+    pango_layout_set_width(c->aux, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+    pango_layout_set_alignment(c->aux, align);
+    pango_layout_set_markup(c->aux, markup, -1);
+    cairo_move_to(c->cr, x, y);
+    pango_cairo_show_layout(c->cr, c->aux);
+}
+
+static void page_decor(struct pdfc *c)
+{
+    char foot[96];
+    struct buf b;
+
+    if (c->pass != 2)
+        return;
+    buf_init(&b, 4096);
+    set_rgb(c->cr, GREY);
+    if (c->page > 1) {
+        markup_str(&b, c->m->forum);
+        draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W * 0.6, PANGO_ALIGN_LEFT);
+        buf_reset(&b);
+        markup_str(&b, kind_label(c));
+        buf_puts(&b, " ");
+        markup_str(&b, c->date_short);
+        draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W, PANGO_ALIGN_RIGHT);
+        cairo_set_line_width(c->cr, 0.5);
+        cairo_move_to(c->cr, LEFT, 50);
+        cairo_line_to(c->cr, PAGE_W - RIGHT, 50);
+        cairo_stroke(c->cr);
+    }
+    if (c->m->draft) {
+        buf_reset(&b);
+        buf_puts(&b, "<b>");
+        markup_str(&b, tr(c, N_("DRAFT")));
+        buf_puts(&b, "</b>");
+        set_rgb(c->cr, 0.7, 0.1, 0.1);
+        draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 18, CONTENT_W, PANGO_ALIGN_CENTER);
+        set_rgb(c->cr, GREY);
+    }
+    snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->page, c->pages);
+    buf_reset(&b);
+    markup_str(&b, foot);
+    draw_at(c, buf_cstr(&b), F_SMALL, LEFT, PAGE_H - 44, CONTENT_W, PANGO_ALIGN_CENTER);
+    set_rgb(c->cr, INK);
+    buf_free(&b);
+}
+
+static void new_page(struct pdfc *c)
+{
+    if (c->page > 0 && c->pass == 2)
+        cairo_show_page(c->cr);
+    c->page++;
+    c->y = TOP;
+    c->at_top = 1;
+    page_decor(c);
+}
+
+/* Moves to a new page unless h points fit below y. */
+static void need(struct pdfc *c, double h)
+{
+    if (!c->at_top && c->y + h > BOTTOM)
+        new_page(c);
+}
+
+static void gap(struct pdfc *c, double h)
+{
+    if (!c->at_top)
+        c->y += h;
+}
+
+/* Lays out markup in font f at indent, line by line (a line that does not fit goes to the
+ * next page); marker (markup, may be NULL) is drawn left of the first line. */
+static void flow(struct pdfc *c, const char *markup, enum font f, double indent,
+                 const char *marker)
+{
+    PangoLayoutIter *it;
+    int first = 1;
+
+    if (indent > CONTENT_W / 2)
+        indent = CONTENT_W / 2;
+    pango_layout_set_font_description(c->lay, c->fonts[f]);
+    pango_layout_set_width(c->lay, (int)((CONTENT_W - indent) * PANGO_SCALE));
+    pango_layout_set_markup(c->lay, markup, -1);
+    it = pango_layout_get_iter(c->lay);
+    do {
+        PangoRectangle logical;
+        int baseline = pango_layout_iter_get_baseline(it);
+        double h, base;
+
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        h = (double)logical.height / PANGO_SCALE;
+        base = (double)(baseline - logical.y) / PANGO_SCALE;
+        if (!c->at_top && c->y + h > BOTTOM)
+            new_page(c);
+        if (c->pass == 2) {
+            cairo_move_to(c->cr, LEFT + indent + (double)logical.x / PANGO_SCALE, c->y + base);
+            pango_cairo_show_layout_line(c->cr, pango_layout_iter_get_line_readonly(it));
+            if (first && marker)
+                draw_at(c, marker, f, LEFT + indent - 16, c->y, 0, PANGO_ALIGN_LEFT);
+        }
+        first = 0;
+        c->last_top = c->y;
+        c->y += h;
+        c->at_top = 0;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+}
+
+/* flow of plain text. */
+static void flow_plain(struct pdfc *c, const char *text, enum font f, double indent)
+{
+    buf_reset(&c->mk);
+    if (markup_str(&c->mk, text))
+        c->oom = 1;
+    flow(c, buf_cstr(&c->mk), f, indent, NULL);
+}
+
+static void heading(struct pdfc *c, const char *text, enum font f, double before)
+{
+    gap(c, before);
+    need(c, f == F_H1 ? 80 : 48);
+    if (c->pass == 2)
+        set_rgb(c->cr, ACCENT);
+    flow_plain(c, text, f, 0);
+    if (c->pass == 2)
+        set_rgb(c->cr, INK);
+    c->y += 3;
+}
+
+/* Markdown, walked with cmark's iterator (no recursion, so nesting depth costs nothing). */
+
+struct md_list {
+    int ordered;
+    int next;
+};
+
+static void markdown(struct pdfc *c, const char *text, double indent0)
+{
+    size_t len = text ? strlen(text) : 0;
+    cmark_node *doc;
+    cmark_iter *it;
+    cmark_event_type ev;
+    struct md_list lists[NEST_MAX];
+    int depth = 0, quote = 0, inline_depth = 0, in_para = 0;
+    char marker[32] = "";
+    int have_marker = 0;
+
+    if (!len)
+        return;
+    if (len > TEXT_MAX)
+        len = TEXT_MAX;
+    doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+    if (!doc) {
+        c->oom = 1;
+        return;
+    }
+    it = cmark_iter_new(doc);
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(n);
+        int enter = ev == CMARK_EVENT_ENTER;
+        double indent = indent0 + 18.0 * (depth < NEST_MAX ? depth : NEST_MAX) +
+                        14.0 * (quote < NEST_MAX ? quote : NEST_MAX);
+        const char *lit;
+        int rc = 0;
+
+        switch (t) {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+            if (enter) {
+                buf_reset(&c->mk);
+                in_para = 1;
+                inline_depth = 0;
+                if (t == CMARK_NODE_HEADING) {
+                    gap(c, 4);
+                    need(c, 40);
+                    rc = buf_puts(&c->mk, "<b>");
+                }
+            } else {
+                if (t == CMARK_NODE_HEADING)
+                    rc = buf_puts(&c->mk, "</b>");
+                flow(c, buf_cstr(&c->mk), F_BODY, indent, have_marker ? marker : NULL);
+                have_marker = 0;
+                in_para = 0;
+                c->y += depth ? 2 : 6;
+            }
+            break;
+        case CMARK_NODE_LIST:
+            if (enter) {
+                if (depth < NEST_MAX) {
+                    lists[depth].ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+                    lists[depth].next = cmark_node_get_list_start(n);
+                }
+                depth++;
+            } else {
+                depth--;
+                if (!depth)
+                    c->y += 4;
+            }
+            break;
+        case CMARK_NODE_ITEM:
+            if (enter && depth > 0) {
+                struct md_list *l = &lists[(depth <= NEST_MAX ? depth : NEST_MAX) - 1];
+                if (l->ordered)
+                    snprintf(marker, sizeof marker, "%d.", l->next++ % 100000);
+                else
+                    snprintf(marker, sizeof marker, "%s", "\xE2\x80\xA2");
+                have_marker = 1;
+            } else {
+                have_marker = 0;
+            }
+            break;
+        case CMARK_NODE_BLOCK_QUOTE:
+            quote += enter ? 1 : -1;
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            lit = cmark_node_get_literal(n);
+            buf_reset(&c->mk);
+            rc = markup_str(&c->mk, lit ? lit : "");
+            while (c->mk.len && c->mk.data[c->mk.len - 1] == '\n')
+                c->mk.data[--c->mk.len] = '\0';
+            flow(c, buf_cstr(&c->mk), F_MONO, indent + 8, NULL);
+            c->y += 6;
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            need(c, 12);
+            if (c->pass == 2) {
+                cairo_set_line_width(c->cr, 0.5);
+                cairo_move_to(c->cr, LEFT + indent, c->y + 5);
+                cairo_line_to(c->cr, PAGE_W - RIGHT, c->y + 5);
+                cairo_stroke(c->cr);
+            }
+            c->y += 12;
+            break;
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            if (in_para) {
+                lit = cmark_node_get_literal(n);
+                if (t == CMARK_NODE_CODE)
+                    rc = buf_puts(&c->mk, "<tt>");
+                if (!rc)
+                    rc = markup_str(&c->mk, lit ? lit : "");
+                if (!rc && t == CMARK_NODE_CODE)
+                    rc = buf_puts(&c->mk, "</tt>");
+            }
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            if (in_para)
+                rc = buf_putc(&c->mk, ' ');
+            break;
+        case CMARK_NODE_LINEBREAK:
+            if (in_para)
+                rc = buf_putc(&c->mk, '\n');
+            break;
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+        case CMARK_NODE_LINK:
+            if (!in_para)
+                break;
+            if (enter) {
+                if (inline_depth++ < NEST_MAX)
+                    rc = buf_puts(&c->mk, t == CMARK_NODE_EMPH     ? "<i>"
+                                          : t == CMARK_NODE_STRONG ? "<b>"
+                                                                   : "<u>");
+            } else if (--inline_depth < NEST_MAX) {
+                rc = buf_puts(&c->mk, t == CMARK_NODE_EMPH     ? "</i>"
+                                      : t == CMARK_NODE_STRONG ? "</b>"
+                                                               : "</u>");
+            }
+            break;
+        default: /* raw HTML is not shown; images show their alt text (children) */
+            break;
+        }
+        if (rc)
+            c->oom = 1;
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+}
+
+/* Dates in Copenhagen. */
+
+static const char *const months_da[12] = {"januar", "februar", "marts", "april", "maj",
+                                          "juni", "juli", "august", "september", "oktober",
+                                          "november", "december"};
+static const char *const months_en[12] = {"January", "February", "March", "April", "May",
+                                          "June", "July", "August", "September", "October",
+                                          "November", "December"};
+static const char *const days_da[7] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+                                       "lørdag", "søndag"};
+static const char *const days_en[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                       "Friday", "Saturday", "Sunday"};
+
+static void local_time(int64_t t, int32_t *day, int *minute)
+{
+    int64_t l = t + date_cph_offset(t);
+    int64_t d = l >= 0 ? l / 86400 : -((-l + 86399) / 86400);
+
+    *day = (int32_t)d;
+    *minute = (int)((l - d * 86400) / 60);
+}
+
+/* "onsdag d. 30. august 2023" / "Wednesday 30 August 2023". */
+static void long_date(const struct pdfc *c, int64_t t, char *out, size_t size)
+{
+    int32_t day;
+    int minute, y, mo, d, wd;
+
+    local_time(t, &day, &minute);
+    date_to_ymd(day, &y, &mo, &d);
+    wd = date_weekday(day);
+    if (wd < 0 || wd > 6 || mo < 1 || mo > 12)
+        wd = 0, mo = 1;
+    if (c->lang == LANG_DA)
+        snprintf(out, size, "%s d. %d. %s %d", days_da[wd], d, months_da[mo - 1], y);
+    else
+        snprintf(out, size, "%s %d %s %d", days_en[wd], d, months_en[mo - 1], y);
+}
+
+static void clock_span(const struct pdfc *c, char *out, size_t size)
+{
+    int32_t d1, d2;
+    int m1, m2;
+
+    local_time(c->m->starts_at, &d1, &m1);
+    local_time(c->m->ends_at, &d2, &m2);
+    if (c->m->ends_at > c->m->starts_at && d1 == d2)
+        snprintf(out, size, "%02d.%02d\xE2\x80\x93%02d.%02d", m1 / 60, m1 % 60, m2 / 60, m2 % 60);
+    else
+        snprintf(out, size, "%02d.%02d", m1 / 60, m1 % 60);
+}
+
+/* Document parts. */
+
+static int skipped(const struct pdfc *c, const struct pdf_item *it)
+{
+    return c->m->public_version && it->closed;
+}
+
+static int has_participants(const struct pdfc *c)
+{
+    const struct pdf_meeting *m = c->m;
+    return m->show_participants &&
+           (m->npresent || m->nabsent || m->nguests || m->nsecretariat);
+}
+
+static void fact_row(struct pdfc *c, const char *label, const char *value)
+{
+    double y0 = c->y;
+
+    if (!value || !*value)
+        return;
+    buf_reset(&c->mk);
+    buf_puts(&c->mk, "<b>");
+    markup_str(&c->mk, label);
+    buf_puts(&c->mk, "</b>");
+    draw_at(c, buf_cstr(&c->mk), F_BODY, LEFT, c->y, 110, PANGO_ALIGN_LEFT);
+    buf_reset(&c->mk);
+    markup_str(&c->mk, value);
+    flow(c, buf_cstr(&c->mk), F_BODY, 115, NULL);
+    if (c->y < y0 + 14)
+        c->y = y0 + 14;
+    c->y += 3;
+}
+
+static void front_page(struct pdfc *c)
+{
+    const struct pdf_meeting *m = c->m;
+    char when[96], span[32], line[160];
+
+    c->y = 150;
+    c->at_top = 0;
+    if (c->pass == 2) {
+        set_rgb(c->cr, ACCENT);
+        cairo_rectangle(c->cr, LEFT, 120, 60, 5);
+        cairo_fill(c->cr);
+    }
+    flow_plain(c, kind_label(c), F_TITLE, 0);
+    c->y += 6;
+    set_rgb(c->cr, INK);
+    flow_plain(c, m->forum, F_SUBTITLE, 0);
+    if (m->title && *m->title)
+        flow_plain(c, m->title, F_BODY, 0);
+    c->y += 26;
+    long_date(c, m->starts_at, when, sizeof when);
+    clock_span(c, span, sizeof span);
+    fact_row(c, tr(c, N_("Date")), when);
+    snprintf(line, sizeof line, "%s %s", c->lang == LANG_DA ? "kl." : "", span);
+    fact_row(c, tr(c, N_("Time")), c->lang == LANG_DA ? line : span);
+    fact_row(c, tr(c, N_("Place")), m->place);
+    fact_row(c, tr(c, N_("Chair")), m->chair);
+    if (m->public_version) {
+        c->y += 8;
+        if (c->pass == 2)
+            set_rgb(c->cr, GREY);
+        flow_plain(c, tr(c, N_("Public version: closed items are not included.")), F_SMALL, 0);
+        if (c->pass == 2)
+            set_rgb(c->cr, INK);
+    }
+}
+
+static void toc(struct pdfc *c)
+{
+    size_t i;
+
+    heading(c, tr(c, N_("Contents")), F_H2, 30);
+    c->y += 4;
+    for (i = 0; i < c->ntoc; i++) {
+        struct toc_entry *e = &c->toc[i];
+        double y0, x1 = PAGE_W - RIGHT;
+        char num[16];
+
+        need(c, 16);
+        y0 = c->y;
+        buf_reset(&c->mk);
+        markup_str(&c->mk, e->label);
+        pango_layout_set_font_description(c->lay, c->fonts[F_BODY]);
+        flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
+        /* the page number right-aligned on the last line, with a dotted leader */
+        if (c->pass == 2) {
+            double lastw;
+            int lines = pango_layout_get_line_count(c->lay);
+            PangoLayoutLine *ll = pango_layout_get_line_readonly(c->lay, lines - 1);
+            PangoRectangle r;
+            char attrs[96];
+
+            pango_layout_line_get_extents(ll, NULL, &r);
+            lastw = (double)r.width / PANGO_SCALE;
+            snprintf(num, sizeof num, "%d", e->page);
+            draw_at(c, num, F_BODY, LEFT, c->last_top, CONTENT_W, PANGO_ALIGN_RIGHT);
+            set_rgb(c->cr, GREY);
+            cairo_set_line_width(c->cr, 0.8);
+            {
+                static const double dots[] = {0.8, 2.6};
+                cairo_set_dash(c->cr, dots, 2, 0);
+            }
+            if (LEFT + lastw + 6 < x1 - 24) {
+                cairo_move_to(c->cr, LEFT + lastw + 6, c->y - 4);
+                cairo_line_to(c->cr, x1 - 24, c->y - 4);
+                cairo_stroke(c->cr);
+            }
+            cairo_set_dash(c->cr, NULL, 0, 0);
+            set_rgb(c->cr, INK);
+            snprintf(attrs, sizeof attrs, "rect=[%d %d %d %d] page=%d pos=[%d %d]",
+                     (int)LEFT, (int)y0, (int)CONTENT_W, (int)(c->y - y0 + 1), e->page,
+                     (int)LEFT, (int)(e->y > 12 ? e->y - 12 : 0));
+            cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attrs);
+            cairo_tag_end(c->cr, CAIRO_TAG_LINK);
+        }
+        c->y += 4;
+    }
+}
+
+/* Marks where a section starts: pass 1 records it for the TOC, links and outline. */
+static void section_start(struct pdfc *c)
+{
+    if (c->toc_next < c->ntoc && c->pass == 1) {
+        c->toc[c->toc_next].page = c->page;
+        c->toc[c->toc_next].y = c->y;
+    }
+    c->toc_next++;
+}
+
+static void person_lines(struct pdfc *c, const struct pdf_person *p, size_t n, double indent)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        buf_reset(&c->mk);
+        markup_str(&c->mk, p[i].name);
+        if (p[i].detail && *p[i].detail) {
+            buf_puts(&c->mk, "<span foreground=\"#5f6b7a\">, ");
+            markup_str(&c->mk, p[i].detail);
+            buf_puts(&c->mk, "</span>");
+        }
+        flow(c, buf_cstr(&c->mk), F_BODY, indent, NULL);
+        c->y += 1.5;
+    }
+}
+
+static void groups(struct pdfc *c, const struct pdf_group *g, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        gap(c, 5);
+        need(c, 30);
+        flow_plain(c, g[i].organisation && *g[i].organisation ? g[i].organisation
+                                                              : tr(c, N_("No organisation")),
+                   F_BOLD, 0);
+        c->y += 1.5;
+        person_lines(c, g[i].people, g[i].n, 12);
+    }
+}
+
+static void participants(struct pdfc *c)
+{
+    const struct pdf_meeting *m = c->m;
+
+    new_page(c);
+    section_start(c);
+    heading(c, tr(c, N_("Participants")), F_H1, 0);
+    groups(c, m->present, m->npresent);
+    if (m->nabsent) {
+        heading(c, tr(c, N_("Absent (afbud)")), F_H2, 14);
+        groups(c, m->absent, m->nabsent);
+    }
+    if (m->nguests) {
+        heading(c, tr(c, N_("Guests")), F_H2, 14);
+        person_lines(c, m->guests, m->nguests, 0);
+    }
+    if (m->nsecretariat) {
+        heading(c, tr(c, N_("Secretariat")), F_H2, 14);
+        person_lines(c, m->secretariat, m->nsecretariat, 0);
+    }
+}
+
+static const char *const room_msgids[4] = {N_("informing"), N_("developing"),
+                                           N_("negotiating"), N_("deciding")};
+
+static const char *const outcome_msgids[OUTCOME_COUNT] = {
+    [OUTCOME_NONE] = N_("No decision yet"),
+    [OUTCOME_APPROVED] = N_("Approved"),
+    [OUTCOME_APPROVED_WITH_CHANGES] = N_("Approved with changes"),
+    [OUTCOME_NOTED] = N_("Noted"),
+    [OUTCOME_POSTPONED] = N_("Postponed"),
+    [OUTCOME_REJECTED] = N_("Rejected"),
+    [OUTCOME_BROUGHT_BACK] = N_("Brought back to a later meeting"),
+};
+
+/* The four rooms as a row of boxes, filled where the item belongs. */
+static void rooms_row(struct pdfc *c, unsigned rooms)
+{
+    double x = LEFT;
+    int i;
+
+    need(c, 18);
+    for (i = 0; i < 4; i++) {
+        const char *label = tr(c, room_msgids[i]);
+        int on = (rooms >> i) & 1u;
+        PangoRectangle r;
+        char cap[64];
+
+        snprintf(cap, sizeof cap, "%s", label);
+        if (cap[0] >= 'a' && cap[0] <= 'z')
+            cap[0] = (char)(cap[0] - 'a' + 'A');
+        buf_reset(&c->mk);
+        buf_puts(&c->mk, on ? "<b>" : "<span foreground=\"#8a94a3\">");
+        markup_str(&c->mk, cap);
+        buf_puts(&c->mk, on ? "</b>" : "</span>");
+        pango_layout_set_font_description(c->aux, c->fonts[F_SMALL]);
+        pango_layout_set_width(c->aux, -1);
+        pango_layout_set_markup(c->aux, buf_cstr(&c->mk), -1);
+        pango_layout_get_extents(c->aux, NULL, &r);
+        if (c->pass == 2) {
+            cairo_set_line_width(c->cr, 0.8);
+            if (on)
+                set_rgb(c->cr, ACCENT);
+            else
+                set_rgb(c->cr, 0.6, 0.64, 0.7);
+            cairo_rectangle(c->cr, x + 0.5, c->y + 2.5, 8, 8);
+            if (on)
+                cairo_fill(c->cr);
+            else
+                cairo_stroke(c->cr);
+            set_rgb(c->cr, INK);
+            cairo_move_to(c->cr, x + 12, c->y + 1.5);
+            pango_cairo_show_layout(c->cr, c->aux);
+        }
+        x += 12 + (double)r.width / PANGO_SCALE + 16;
+    }
+    c->y += 18;
+    c->at_top = 0;
+}
+
+static void item_section(struct pdfc *c, const struct pdf_item *it)
+{
+    char head[64];
+    size_t i;
+
+    new_page(c);
+    section_start(c);
+    snprintf(head, sizeof head, tr(c, N_("Item %d")), it->number);
+    buf_reset(&c->mk);
+    buf_puts(&c->mk, "<span size=\"small\" foreground=\"#5f6b7a\">");
+    markup_str(&c->mk, head);
+    if (it->closed) {
+        buf_puts(&c->mk, " \xC2\xB7 ");
+        markup_str(&c->mk, tr(c, N_("Closed item")));
+    }
+    buf_puts(&c->mk, "</span>");
+    flow(c, buf_cstr(&c->mk), F_BOLD, 0, NULL);
+    c->y += 2;
+    buf_reset(&c->mk);
+    buf_printf(&c->mk, "%d. ", it->number);
+    markup_str(&c->mk, it->title);
+    if (c->pass == 2)
+        set_rgb(c->cr, ACCENT);
+    flow(c, buf_cstr(&c->mk), F_H1, 0, NULL);
+    if (c->pass == 2)
+        set_rgb(c->cr, INK);
+    c->y += 6;
+    rooms_row(c, it->rooms);
+    if ((it->presenter && *it->presenter) || it->written_orientation) {
+        buf_reset(&c->mk);
+        if (it->written_orientation) {
+            buf_puts(&c->mk, "<i>");
+            markup_str(&c->mk, tr(c, N_("Written orientation only")));
+            buf_puts(&c->mk, "</i>");
+        }
+        if (it->presenter && *it->presenter) {
+            if (it->written_orientation)
+                buf_puts(&c->mk, " \xC2\xB7 ");
+            markup_str(&c->mk, tr(c, N_("Presented by")));
+            buf_puts(&c->mk, " ");
+            markup_str(&c->mk, it->presenter);
+        }
+        flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
+        c->y += 2;
+    }
+    if (it->recommendation && *it->recommendation) {
+        const char *p = it->recommendation;
+        int n = 1;
+
+        heading(c, tr(c, N_("Recommendation")), F_H2, 10);
+        while (*p) {
+            const char *e = strchr(p, '\n');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            char num[16];
+
+            if (len) {
+                buf_reset(&c->mk);
+                markup_text(&c->mk, p, len > TEXT_MAX ? TEXT_MAX : len);
+                snprintf(num, sizeof num, "%d.", n++ % 100000);
+                flow(c, buf_cstr(&c->mk), F_BODY, 18, num);
+                c->y += 2;
+            }
+            p += len + (e ? 1 : 0);
+        }
+    }
+    if (it->case_text && *it->case_text) {
+        heading(c, tr(c, N_("Case presentation")), F_H2, 10);
+        markdown(c, it->case_text, 0);
+    }
+    if (it->nattachments) {
+        heading(c, tr(c, N_("Attachments")), F_H2, 10);
+        for (i = 0; i < it->nattachments; i++) {
+            buf_reset(&c->mk);
+            markup_str(&c->mk, it->attachments[i]);
+            flow(c, buf_cstr(&c->mk), F_BODY, 18, "\xE2\x80\xA2");
+            c->y += 2;
+        }
+    }
+    if (c->m->kind == PDF_MINUTES) {
+        heading(c, tr(c, N_("Decision")), F_H2, 10);
+        if (it->outcome > OUTCOME_NONE && it->outcome < OUTCOME_COUNT) {
+            buf_reset(&c->mk);
+            buf_puts(&c->mk, "<b>");
+            markup_str(&c->mk, tr(c, outcome_msgids[it->outcome]));
+            buf_puts(&c->mk, "</b>");
+            flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
+            c->y += 4;
+        }
+        if (it->decision && *it->decision)
+            markdown(c, it->decision, 0);
+        else if (it->outcome == OUTCOME_NONE)
+            flow_plain(c, tr(c, N_("No decision recorded.")), F_BODY, 0);
+    }
+}
+
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+    return buf_append(closure, data, len) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t to_nowhere(void *closure, const unsigned char *data, unsigned int len)
+{
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* One pass over the document. */
+static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err)
+{
+    const struct pdf_meeting *m = c->m;
+    cairo_font_options_t *fo;
+    cairo_status_t st;
+    size_t i;
+    int f;
+
+    c->pass = which;
+    c->page = 0;
+    c->toc_next = 0;
+    c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? to_buf : to_nowhere, out,
+                                                  PAGE_W, PAGE_H);
+    c->cr = cairo_create(c->surf);
+    c->pc = pango_font_map_create_context(fontmap);
+    fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(c->pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_update_context(c->cr, c->pc);
+    c->lay = pango_layout_new(c->pc);
+    c->aux = pango_layout_new(c->pc);
+    pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_wrap(c->aux, PANGO_WRAP_WORD_CHAR);
+    for (f = 0; f < F_COUNT; f++)
+        c->fonts[f] = pango_font_description_from_string(font_specs[f]);
+    if (which == 2) {
+        char title[400];
+        snprintf(title, sizeof title, "%s \xE2\x80\x93 %s %s", m->forum ? m->forum : "",
+                 kind_label(c), c->date_short);
+        cairo_pdf_surface_set_metadata(c->surf, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata(c->surf, CAIRO_PDF_METADATA_CREATOR, "klynge");
+        for (i = 0; i < c->ntoc; i++) {
+            char attrs[64];
+            snprintf(attrs, sizeof attrs, "page=%d pos=[%d %d]", c->toc[i].page, (int)LEFT,
+                     (int)(c->toc[i].y > 12 ? c->toc[i].y - 12 : 0));
+            cairo_pdf_surface_add_outline(c->surf, CAIRO_PDF_OUTLINE_ROOT, c->toc[i].label,
+                                          attrs, 0);
+        }
+    }
+    set_rgb(c->cr, INK);
+    new_page(c);
+    front_page(c);
+    toc(c);
+    c->toc_next = 0;
+    if (has_participants(c))
+        participants(c);
+    for (i = 0; i < m->nitems; i++)
+        if (!skipped(c, &m->items[i]))
+            item_section(c, &m->items[i]);
+    for (f = 0; f < F_COUNT; f++)
+        pango_font_description_free(c->fonts[f]);
+    g_object_unref(c->lay);
+    g_object_unref(c->aux);
+    g_object_unref(c->pc);
+    cairo_destroy(c->cr);
+    cairo_surface_finish(c->surf);
+    st = cairo_surface_status(c->surf);
+    cairo_surface_destroy(c->surf);
+    if (c->oom)
+        return kl_error_set(err, KL_ENOMEM, "PDF: out of memory");
+    if (st == CAIRO_STATUS_WRITE_ERROR)
+        return kl_error_set(err, KL_ELIMIT, "PDF: the document is larger than allowed");
+    if (st != CAIRO_STATUS_SUCCESS)
+        return kl_error_set(err, KL_EIO, "PDF: %s", cairo_status_to_string(st));
+    return 0;
+}
+
+int pdf_meeting_render(const struct pdf_meeting *m, struct buf *out, int *pages,
+                       struct kl_error *err)
+{
+    struct pdfc c;
+    size_t i, n = 0;
+    int rc, y, mo, d, minute;
+    int32_t day;
+
+    if ((rc = pdf_fonts_ready(err)))
+        return rc;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.lang = m->lang;
+    buf_init(&c.mk, 0);
+    local_time(m->starts_at, &day, &minute);
+    date_to_ymd(day, &y, &mo, &d);
+    snprintf(c.date_short, sizeof c.date_short, "%02d.%02d.%04d", d % 100, mo % 100,
+             y % 10000);
+    c.toc = calloc(m->nitems + 1, sizeof *c.toc);
+    if (!c.toc)
+        return kl_error_set(err, KL_ENOMEM, "PDF: out of memory");
+    if (has_participants(&c))
+        c.toc[n++].label = tr(&c, N_("Participants"));
+    for (i = 0; i < m->nitems; i++) {
+        if (skipped(&c, &m->items[i]))
+            continue;
+        c.toc[n].label = g_strdup_printf("%d. %s", m->items[i].number,
+                                         m->items[i].title ? m->items[i].title : "");
+        c.toc[n].page = -1; /* owned */
+        n++;
+    }
+    c.ntoc = n;
+    for (i = 0; i < n; i++)
+        if (c.toc[i].page == -1) {
+            /* g_strdup_printf strings may hold invalid UTF-8; the outline wants text */
+            char *valid = g_utf8_make_valid(c.toc[i].label, -1);
+            g_free((char *)c.toc[i].label);
+            c.toc[i].label = valid;
+        }
+    pthread_mutex_lock(&render_lock);
+    rc = pass(&c, 1, NULL, err);
+    c.pages = c.page;
+    if (!rc)
+        rc = pass(&c, 2, out, err);
+    pthread_mutex_unlock(&render_lock);
+    if (!rc && pages)
+        *pages = c.pages;
+    for (i = has_participants(&c) ? 1 : 0; i < n; i++)
+        g_free((char *)c.toc[i].label);
+    free(c.toc);
+    buf_free(&c.mk);
+    return rc;
+}
