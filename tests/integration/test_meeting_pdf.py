@@ -3,9 +3,11 @@
 command line: a realistic meeting entered through the API (members by organisation, an
 absence with a substitute, items with recommendations, Markdown case texts, attachments, a
 closed item), then /meetings/{id}/agenda.pdf and /minutes.pdf read back with pdftotext and
-pdfinfo: the items and headings, "Side 1 af N", the page count, bookmarks and links; the
+pdfinfo: the items and headings, "Side 1 af N", the page count, bookmarks and links, two
+pages compared with reviewed reference images (pdftoppm, gray, 40 dpi) within a tolerance; the
 closed item absent for anonymous visitors and readers and present for members; the minutes
 404 before they are published; and `klynge meeting pdf ID --minutes -o FILE`."""
+import gzip
 import json
 import os
 import re
@@ -59,6 +61,47 @@ def pdf_pages(data):
         f.write(data)
     out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference")
+
+
+def gray_page(data, page):
+    """Page `page` of the PDF as 8-bit gray pixels at 40 dpi: (width, height, bytes)."""
+    path = os.path.join(TMP, "r.pdf")
+    with open(path, "wb") as f:
+        f.write(data)
+    out = subprocess.run(["pdftoppm", "-gray", "-r", "40", "-f", str(page), "-l", str(page),
+                          path], capture_output=True, check=True).stdout
+    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", out)
+    w, h = int(m.group(1)), int(m.group(2))
+    return w, h, out[m.end():m.end() + w * h]
+
+
+def like_reference(data, page, name):
+    """The page looks like the reviewed reference tests/integration/reference/NAME.pgm.gz:
+    same size, mean difference under 1 of 255 and under 0.2 % of pixels off by more than
+    96 (anti-aliasing may differ a little between machines; a moved or changed line of
+    text does not pass). With
+    KLYNGE_UPDATE_REFERENCE=1 the reference is written instead (review it before
+    committing)."""
+    w, h, px = gray_page(data, page)
+    ref = os.path.join(REFERENCE, name + ".pgm.gz")
+    if os.environ.get("KLYNGE_UPDATE_REFERENCE"):
+        os.makedirs(REFERENCE, exist_ok=True)
+        with gzip.GzipFile(ref, "wb", mtime=0) as f:
+            f.write(b"P5\n%d %d\n255\n" % (w, h) + px)
+        return
+    with gzip.open(ref, "rb") as f:
+        blob = f.read()
+    m = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", blob)
+    rw, rh, rpx = int(m.group(1)), int(m.group(2)), blob[m.end():]
+    check((w, h) == (rw, rh), "%s: size %dx%d, reference %dx%d" % (name, w, h, rw, rh))
+    diff = [abs(a - b) for a, b in zip(px, rpx)]
+    mean = sum(diff) / len(diff)
+    off = sum(1 for d in diff if d > 96) / len(diff)
+    check(mean < 1 and off < 0.002, "%s differs from its reference: mean %.2f, %.2f %% of "
+          "pixels off" % (name, mean, off * 100))
 
 
 def signed_in(login):
@@ -132,6 +175,15 @@ def test_agenda_pdf():
         check(want in text, "agenda PDF lacks %r" % want)
     check("Ingen beslutning registreret" not in text, "an agenda has no decisions")
     check(b"/Outlines" in r.body and b"/Link" in r.body, "bookmarks and links")
+    ids["agenda"] = r.body
+
+
+def test_looks_like_the_reference():
+    data = ids["agenda"]
+    m = re.search(r"Brug af data i klyngesamarbejdet\s*\.*\s*(\d+)\n", pdf_text(data, "-layout"))
+    check(m, "TOC line of the data item")
+    like_reference(data, 1, "agenda-front-page")
+    like_reference(data, int(m.group(1)), "agenda-item-page")
 
 
 def test_closed_item_only_for_members():
@@ -214,6 +266,7 @@ if __name__ == "__main__":
         k.start()
         run([("enter a meeting through the API", test_enter_a_meeting),
              ("agenda PDF: items, headings, pages, bookmarks", test_agenda_pdf),
+             ("pages look like the reviewed references", test_looks_like_the_reference),
              ("closed item only in the members' PDF", test_closed_item_only_for_members),
              ("no minutes PDF before publication", test_minutes_not_before_published),
              ("minutes PDF: participants, decisions, TOC pages", test_minutes_pdf),
