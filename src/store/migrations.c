@@ -417,6 +417,13 @@ static const struct migration migrations[] = {
      "    reported_at TEXT NOT NULL,\n"
      "    PRIMARY KEY (round_id, municipality_code)\n"
      ");\n"},
+    {6, "calendar tokens",
+     "CREATE TABLE calendar_token (\n"
+     "    user_id INTEGER PRIMARY KEY REFERENCES app_user(id) ON DELETE CASCADE,\n"
+     "    token_hash BLOB NOT NULL UNIQUE,\n"
+     "    created_at TEXT NOT NULL,\n"
+     "    last_used_at TEXT\n"
+     ");\n"},
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -3,6 +3,7 @@
  * (tests/integration/test_authz.py) makes that test fail. */
 #include "web/handlers.h"
 #include "web/handlers_api_meetings.h"
+#include "web/handlers_docs.h"
 #include "web/handlers_pdf.h"
 #include "web/routes.h"
 
@@ -147,6 +148,16 @@ const struct route web_routes[] = {
     /* PDF agenda and minutes: app_meeting_pdf decides what the principal sees. */
     {"GET", "/meetings/{id}/agenda.pdf", serve_meeting_agenda_pdf, PERM_PUBLIC, 0},
     {"GET", "/meetings/{id}/minutes.pdf", serve_meeting_minutes_pdf, PERM_PUBLIC, 0},
+    /* documents out: calendar feeds and spreadsheets; the app layer's readers decide what
+     * they list. The personal feed's token is its credential (404 when unknown). */
+    {"GET", "/forums/{id}/calendar.ics", feed_forum_calendar, PERM_FORUM_PUBLISHED, 0},
+    {"GET", "/calendar/{token}", feed_person_calendar, PERM_PUBLIC, 0},
+    {"POST", "/account/calendar", post_account_calendar, PERM_SIGNED_IN, 0},
+    {"POST", "/account/calendar/revoke", post_account_calendar_revoke, PERM_SIGNED_IN, 0},
+    {"GET", "/forums/{id}/meetings.xlsx", export_forum_meetings_xlsx, PERM_FORUM_PUBLISHED, 0},
+    {"GET", "/forums/{id}/followups.xlsx", export_forum_followups_xlsx, PERM_FORUM_INTERNAL, 0},
+    {"GET", "/followups.xlsx", export_own_followups_xlsx, PERM_SIGNED_IN, 0},
+    {"GET", "/forums/{id}/referrals.xlsx", export_forum_referrals_xlsx, PERM_FORUM_INTERNAL, 0},
     {"GET", "/healthz", serve_health, PERM_PUBLIC, 0},
     {"GET", "/static/{name}", serve_static, PERM_PUBLIC, 0},
     {NULL, NULL, NULL, PERM_PUBLIC, 0},

@@ -161,6 +161,19 @@ MATRIX = {
     ("GET", "/static/{name}"): EVERYONE,
 }
 
+# documents out: calendar feeds and spreadsheets. A personal feed's token is its credential;
+# the sample token is unknown, so it answers 404 to everybody.
+MATRIX.update({
+    ("GET", "/forums/{id}/calendar.ics"): READERS_A,
+    ("GET", "/calendar/{token}"): NOBODY,
+    ("POST", "/account/calendar"): SIGNED_IN,
+    ("POST", "/account/calendar/revoke"): SIGNED_IN,  # revokes the link made just before
+    ("GET", "/forums/{id}/meetings.xlsx"): READERS_A,
+    ("GET", "/forums/{id}/followups.xlsx"): INTERNAL_A,
+    ("GET", "/followups.xlsx"): SIGNED_IN,
+    ("GET", "/forums/{id}/referrals.xlsx"): INTERNAL_A,
+})
+
 # who each permission of the table lets through, for forum A where a forum is named; the
 # use case behind a route may narrow it further (a new forum must report to one's own)
 PERMISSION_SETS = {"PERM_PUBLIC": EVERYONE, "PERM_SIGNED_IN": SIGNED_IN,
@@ -173,6 +186,7 @@ PERMISSION_SETS = {"PERM_PUBLIC": EVERYONE, "PERM_SIGNED_IN": SIGNED_IN,
 # a real value for each path parameter, by the segment before it (set up below)
 SAMPLE = {"regions": "1082", "municipalities": "751", "clusters": "RM-AARHUS",
           "static": "style.css", "indicators": "FOREBYG-65"}
+SAMPLE["calendar"] = "unknown.ics"  # no such calendar token
 
 
 def route_table():
