@@ -205,6 +205,7 @@ struct pdfc {
     int pages;           /* the total, known in pass 2 */
     double y;            /* the next line's top */
     double last_top;     /* the top of the last line flowed */
+    double bar_x;        /* > 0: a quote's bar left of each line flowed, at this x */
     int at_top;          /* nothing on this page yet */
     struct toc_entry *toc;
     size_t ntoc;
@@ -334,6 +335,15 @@ static void flow(struct pdfc *c, const char *markup, enum font f, double indent,
             pango_cairo_show_layout_line(c->cr, pango_layout_iter_get_line_readonly(it));
             if (first && marker)
                 draw_at(c, marker, f, LEFT + indent - 16, c->y, 0, PANGO_ALIGN_LEFT);
+            if (c->bar_x > 0) {
+                cairo_save(c->cr);
+                set_rgb(c->cr, 0.75, 0.78, 0.82);
+                cairo_set_line_width(c->cr, 2);
+                cairo_move_to(c->cr, c->bar_x, c->y);
+                cairo_line_to(c->cr, c->bar_x, c->y + h);
+                cairo_stroke(c->cr);
+                cairo_restore(c->cr);
+            }
         }
         first = 0;
         c->last_top = c->y;
@@ -416,7 +426,9 @@ static void markdown(struct pdfc *c, const char *text, double indent0)
             } else {
                 if (t == CMARK_NODE_HEADING)
                     rc = buf_puts(&c->mk, "</b>");
+                c->bar_x = quote ? LEFT + indent - 8 : 0;
                 flow(c, buf_cstr(&c->mk), F_BODY, indent, have_marker ? marker : NULL);
+                c->bar_x = 0;
                 have_marker = 0;
                 in_para = 0;
                 c->y += depth ? 2 : 6;
