@@ -206,6 +206,7 @@ struct pdfc {
     double y;            /* the next line's top */
     double last_top;     /* the top of the last line flowed */
     double bar_x;        /* > 0: a quote's bar left of each line flowed, at this x */
+    double reserve;      /* points kept free at the right of flowed text (TOC numbers) */
     int at_top;          /* nothing on this page yet */
     struct toc_entry *toc;
     size_t ntoc;
@@ -317,7 +318,7 @@ static void flow(struct pdfc *c, const char *markup, enum font f, double indent,
     if (indent > CONTENT_W / 2)
         indent = CONTENT_W / 2;
     pango_layout_set_font_description(c->lay, c->fonts[f]);
-    pango_layout_set_width(c->lay, (int)((CONTENT_W - indent) * PANGO_SCALE));
+    pango_layout_set_width(c->lay, (int)((CONTENT_W - indent - c->reserve) * PANGO_SCALE));
     pango_layout_set_markup(c->lay, markup, -1);
     it = pango_layout_get_iter(c->lay);
     do {
@@ -663,8 +664,9 @@ static void toc(struct pdfc *c)
         y0 = c->y;
         buf_reset(&c->mk);
         markup_str(&c->mk, e->label);
-        pango_layout_set_font_description(c->lay, c->fonts[F_BODY]);
+        c->reserve = 36;
         flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
+        c->reserve = 0;
         /* the page number right-aligned on the last line, with a dotted leader */
         if (c->pass == 2) {
             double lastw;

@@ -52,7 +52,9 @@ static void example(struct pdf_meeting *m, struct pdf_item *items, size_t n)
         memset(&items[i], 0, sizeof items[i]);
         items[i].number = (int)i + 1;
         items[i].title = i == 1 ? "Sammenhæng mellem de 3 (4) Driftsfora samt organisering"
-                                : "Brug af data i klyngesamarbejdet";
+                         : i == 2 ? "Dagsordenspunkter til Direktørforum samt Politisk Niveau, "
+                                    "herunder opfølgning på sundhedsaftalen og handleplanen"
+                                  : "Brug af data i klyngesamarbejdet";
         items[i].rooms = i % 2 ? 2u : 9u;
         items[i].recommendation = "At Chefforum drøfter punkterne\nAt formandskabet følger op";
         items[i].case_text = "Arbejdet i klyngen skal være **datadrevet** og *fælles*.\n\n"
