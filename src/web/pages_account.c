@@ -7,11 +7,13 @@
 #include "web/form.h"
 #include "web/format.h"
 #include "web/handlers.h"
+#include "web/form_ui.h"
 #include "web/json_out.h"
 #include "web/layout.h"
 #include "web/request.h"
 #include "web/server.h"
 #include "app/account.h"
+#include "app/calendar.h"
 #include "app/session.h"
 #include "core/arena.h"
 #include "model/account.h"
@@ -181,6 +183,25 @@ static void token_table(struct request *r, struct html *h, const struct api_toke
     html_lit(h, "</tbody></table>\n");
 }
 
+/* The personal calendar link: make one (shown once, by /account/calendar), or revoke it. */
+static void calendar_section(struct request *r, struct html *h)
+{
+    struct kl_error err;
+    int has = 0;
+
+    if (app_calendar_token_has(r->store, &r->who, &has, &err))
+        return;
+    html_elem(h, "h2", T_(r, "Calendar"));
+    html_elem(h, "p", T_(r, "A private link to your forums' meetings that Outlook or Google "
+                           "Calendar can subscribe to."));
+    ui_form_begin(r, h, "/account/calendar");
+    ui_form_end(r, h, N_("Make a new calendar link"));
+    if (has) {
+        ui_form_begin(r, h, "/account/calendar/revoke");
+        ui_form_end(r, h, N_("Revoke the calendar link"));
+    }
+}
+
 /* The account page; new_token (may be NULL) is a token just created, shown this once. */
 static int account_page(struct request *r, const char *new_token)
 {
@@ -229,6 +250,7 @@ static int account_page(struct request *r, const char *new_token)
         html_close(&h, "div");
     }
     token_table(r, &h, tokens, ntokens);
+    calendar_section(r, &h);
     html_open(&h, "form", "method", "post", "action", "/account/tokens", "class", "stacked", NULL);
     html_open(&h, "input", "type", "hidden", "name", "csrf", "value", r->who.csrf_token, NULL);
     html_lit(&h, "<label>");

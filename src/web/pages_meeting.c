@@ -351,6 +351,15 @@ int meeting_page(struct request *r, int64_t id, const struct meeting_forms *form
     if (forms && forms->fe && forms->fe->n)
         ui_problems(r, &h, forms->fe);
     facts(r, &h, &ag);
+    if (ag.agenda_visible) {
+        html_lit(&h, "<p class=\"actions\">");
+        a_link(&h, arena_printf(r->arena, "/meetings/%lld/agenda.pdf", (long long)id),
+               T_(r, "Agenda as PDF"));
+        if (ag.minutes_visible && ag.meeting.status == MEETING_MINUTES_PUBLISHED)
+            a_link(&h, arena_printf(r->arena, "/meetings/%lld/minutes.pdf", (long long)id),
+                   T_(r, "Minutes as PDF"));
+        html_lit(&h, "</p>");
+    }
     actions(r, &h, &ag);
     html_elem(&h, "h2", T_(r, "Agenda"));
     if (!ag.agenda_visible)

@@ -171,6 +171,10 @@ static int forum_meetings_page(struct request *r, int64_t forum_id, const struct
     if (app_authorize(r->store, &r->who, PERM_FORUM_INTERNAL, forum_id, &err) == 0)
         a_link(&h, arena_printf(r->arena, "/forums/%lld/work", (long long)forum_id),
                T_(r, "Work tray"));
+    a_link(&h, arena_printf(r->arena, "/forums/%lld/calendar.ics", (long long)forum_id),
+           T_(r, "Calendar (iCalendar)"));
+    a_link(&h, arena_printf(r->arena, "/forums/%lld/meetings.xlsx?year=%ld", (long long)forum_id,
+                            year), T_(r, "Year plan as Excel"));
     html_lit(&h, "</p>");
     if (n) {
         head_row(r, &h, N_("The year plan"), cols, 3);

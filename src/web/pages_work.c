@@ -196,6 +196,12 @@ int page_forum_work(struct request *r)
     html_open(&h, "a", "href", arena_printf(r->arena, "/forums/%ld/meetings", id), NULL);
     html_text(&h, T_(r, "Meetings"));
     html_close(&h, "a");
+    html_open(&h, "a", "href", arena_printf(r->arena, "/forums/%ld/followups.xlsx", id), NULL);
+    html_text(&h, T_(r, "Open follow-ups as Excel"));
+    html_close(&h, "a");
+    html_open(&h, "a", "href", arena_printf(r->arena, "/forums/%ld/referrals.xlsx", id), NULL);
+    html_text(&h, T_(r, "Referrals as Excel"));
+    html_close(&h, "a");
     html_lit(&h, "</p>");
     items_section(r, &h, N_("Proposed items"), proposed, np, meetings, nmeet, 1);
     items_section(r, &h, N_("Items waiting for the next agenda"), pending, npend, meetings, nmeet,
@@ -218,6 +224,11 @@ int page_followups(struct request *r)
     if (rc)
         return rc;
     page_begin(r, &h, T_(r, "Your follow-ups"), NAV_MEETINGS);
+    html_lit(&h, "<p class=\"actions\">");
+    html_open(&h, "a", "href", "/followups.xlsx", NULL);
+    html_text(&h, T_(r, "As Excel"));
+    html_close(&h, "a");
+    html_lit(&h, "</p>");
     followups_table(r, &h, N_("Follow-ups you own"), fu, n, 1);
     return page_end(r, &h);
 }
