@@ -424,6 +424,22 @@ static const struct migration migrations[] = {
      "    created_at TEXT NOT NULL,\n"
      "    last_used_at TEXT\n"
      ");\n"},
+    {7, "search",
+     "CREATE VIRTUAL TABLE agenda_fts USING fts5(title, recommendation, case_text, decision,\n"
+     "    tokenize='klynge_da');\n"
+     "CREATE TABLE search_pending (item_id INTEGER PRIMARY KEY);\n"
+     "CREATE TRIGGER search_pending_insert AFTER INSERT ON agenda_item BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id) VALUES (new.id);\n"
+     "END;\n"
+     "CREATE TRIGGER search_pending_delete AFTER DELETE ON agenda_item BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id) VALUES (old.id);\n"
+     "END;\n"
+     "CREATE TRIGGER search_pending_update AFTER UPDATE OF title, recommendation, case_text,\n"
+     "    decision ON agenda_item BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id) VALUES (new.id);\n"
+     "END;\n"
+     "INSERT INTO agenda_fts(rowid, title, recommendation, case_text, decision)\n"
+     "    SELECT id, title, recommendation, case_text, decision FROM agenda_item;\n"},
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

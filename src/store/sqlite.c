@@ -2,6 +2,7 @@
  * busy timeout), the schema version check, and write transactions. */
 #include "store/store.h"
 #include "store/store_impl.h"
+#include "store/search.h"
 
 #include "core/arena.h"
 #include "core/collate.h"
@@ -147,6 +148,10 @@ int store_open(const char *path, int flags, struct store **out, struct kl_error 
     sqlite3_extended_result_codes(st->db, 1);
     if (sqlite3_create_collation(st->db, "da", SQLITE_UTF8, NULL, collate_da_cb) != SQLITE_OK) {
         rc = store_db_error(st, err, "registering the Danish collation");
+        goto fail;
+    }
+    if (store_search_register(st->db) != SQLITE_OK) {
+        rc = store_db_error(st, err, "registering the Danish search tokenizer");
         goto fail;
     }
     rc = check_identity(st, path, err);

@@ -82,6 +82,13 @@ void page_begin(struct request *r, struct html *h, const char *title, enum nav_s
         html_lit(h, "</li>");
     }
     html_lit(h, "</ul></nav>");
+    html_open(h, "form", "class", "site-search", "method", "get", "action", "/search", "role",
+              "search", "aria-label", T_(r, "Site search"), NULL);
+    html_open(h, "label", "for", "site-q", NULL);
+    html_text(h, T_(r, "Search"));
+    html_close(h, "label");
+    html_open(h, "input", "type", "search", "id", "site-q", "name", "q", NULL);
+    html_close(h, "form");
     account_box(r, h);
     html_open(h, "a", "class", "lang", "href", en ? "?lang=da" : "?lang=en", "lang",
               en ? "da" : "en", "hreflang", en ? "da" : "en", NULL);

@@ -3,6 +3,7 @@
  * (tests/integration/test_authz.py) makes that test fail. */
 #include "web/handlers.h"
 #include "web/handlers_api_meetings.h"
+#include "web/handlers_search.h"
 #include "web/handlers_docs.h"
 #include "web/handlers_pdf.h"
 #include "web/routes.h"
@@ -158,6 +159,9 @@ const struct route web_routes[] = {
     {"GET", "/forums/{id}/followups.xlsx", export_forum_followups_xlsx, PERM_FORUM_INTERNAL, 0},
     {"GET", "/followups.xlsx", export_own_followups_xlsx, PERM_SIGNED_IN, 0},
     {"GET", "/forums/{id}/referrals.xlsx", export_forum_referrals_xlsx, PERM_FORUM_INTERNAL, 0},
+    /* Search: every principal may search; app_search shows only what they may see. */
+    {"GET", "/search", page_search, PERM_PUBLIC, 0},
+    {"GET", "/api/v1/search", api_search, PERM_PUBLIC, 0},
     {"GET", "/healthz", serve_health, PERM_PUBLIC, 0},
     {"GET", "/static/{name}", serve_static, PERM_PUBLIC, 0},
     {NULL, NULL, NULL, PERM_PUBLIC, 0},

@@ -1,0 +1,29 @@
+/* search_query.h - the user's search text (words, "phrases", -exclusions, prefix*) turned
+ * into an FTS5 MATCH expression in which every term is a quoted string, so nothing the user
+ * types is ever read as FTS5 syntax. */
+#ifndef KL_APP_SEARCH_QUERY_H
+#define KL_APP_SEARCH_QUERY_H
+
+#include <stddef.h>
+
+struct kl_error;
+
+#define SEARCH_QUERY_MAX 400   /* bytes of search text accepted */
+#define SEARCH_TERMS_MAX 16    /* terms kept; more are refused */
+#define SEARCH_MATCH_CAP 2048  /* room for an expression built from SEARCH_QUERY_MAX bytes */
+
+struct search_query {
+    char match[SEARCH_MATCH_CAP];            /* over every column */
+    char match_nodecision[SEARCH_MATCH_CAP]; /* over title, recommendation and case text */
+    size_t nterms, nexcluded;
+};
+
+/* Parses the n bytes at q. Whitespace separates terms; "…" is a phrase (an unclosed quote
+ * runs to the end); a leading - excludes the term; a trailing * searches by prefix. Terms
+ * without a letter or digit are dropped. Returns 0; KL_EINVAL when q is not UTF-8, too long,
+ * has too many terms, or holds nothing to look for (no term that is not excluded), with a
+ * message that is a msgid (N_) to show the user. */
+int search_query_parse(const char *q, size_t n, struct search_query *out,
+                       struct kl_error *err);
+
+#endif

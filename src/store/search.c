@@ -1,0 +1,317 @@
+/* search.c - full-text search of agenda items: the klynge_da FTS5 tokenizer (FTS5's
+ * unicode61 with remove_diacritics 0, so æ, ø and å stay letters of their own and Æ folds to
+ * æ, then libstemmer's Danish Snowball stemmer, one stemmer per tokenizer instance) and the
+ * search query over agenda_fts (the "search" migration), filtered by the forums the caller
+ * allows. */
+#include "store/search.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+#include "core/arena.h"
+#include "core/error.h"
+
+#include <libstemmer.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TOKEN 256
+
+struct da_tokenizer {
+    fts5_tokenizer base;       /* unicode61's methods */
+    Fts5Tokenizer *inner;      /* a unicode61 instance */
+    struct sb_stemmer *stemmer;
+};
+
+struct da_call {
+    struct da_tokenizer *tok;
+    void *ctx;
+    int (*cb)(void *, int, const char *, int, int, int);
+};
+
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *s = NULL;
+
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(s, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(s);
+    sqlite3_finalize(s);
+    return api;
+}
+
+static void da_delete(Fts5Tokenizer *p)
+{
+    struct da_tokenizer *t = (struct da_tokenizer *)p;
+
+    if (!t)
+        return;
+    if (t->inner)
+        t->base.xDelete(t->inner);
+    if (t->stemmer)
+        sb_stemmer_delete(t->stemmer);
+    free(t);
+}
+
+static int da_create(void *user, const char **args, int nargs, Fts5Tokenizer **out)
+{
+    fts5_api *api = user;
+    struct da_tokenizer *t;
+    void *inner_user = NULL;
+    const char *inner_args[] = {"remove_diacritics", "0"};
+    int rc;
+
+    (void)args;
+    (void)nargs;
+    *out = NULL;
+    t = calloc(1, sizeof(*t));
+    if (!t)
+        return SQLITE_NOMEM;
+    rc = api->xFindTokenizer(api, "unicode61", &inner_user, &t->base);
+    if (rc == SQLITE_OK)
+        rc = t->base.xCreate(inner_user, inner_args, 2, &t->inner);
+    if (rc == SQLITE_OK) {
+        t->stemmer = sb_stemmer_new("danish", "UTF_8");
+        if (!t->stemmer)
+            rc = SQLITE_NOMEM;
+    }
+    if (rc != SQLITE_OK) {
+        da_delete((Fts5Tokenizer *)t);
+        return rc;
+    }
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+/* Each lowercase token from unicode61, stemmed unless it is the prefix of a prefix query
+ * (a stem of a prefix would no longer be its prefix). */
+static int da_token(void *p, int flags, const char *tok, int ntok, int start, int end)
+{
+    struct da_call *c = p;
+    const sb_symbol *stem;
+    int nstem;
+
+    if (ntok <= 0 || ntok > MAX_TOKEN || (flags & FTS5_TOKEN_COLOCATED))
+        return c->cb(c->ctx, flags, tok, ntok, start, end);
+    stem = sb_stemmer_stem(c->tok->stemmer, (const sb_symbol *)tok, ntok);
+    if (!stem)
+        return SQLITE_NOMEM;
+    nstem = sb_stemmer_length(c->tok->stemmer);
+    return c->cb(c->ctx, flags, (const char *)stem, nstem, start, end);
+}
+
+static int da_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext,
+                       int (*cb)(void *, int, const char *, int, int, int))
+{
+    struct da_tokenizer *t = (struct da_tokenizer *)p;
+    struct da_call c = {t, ctx, cb};
+
+    if (flags & FTS5_TOKENIZE_PREFIX)
+        return t->base.xTokenize(t->inner, ctx, flags, text, ntext, cb);
+    return t->base.xTokenize(t->inner, &c, flags, text, ntext, da_token);
+}
+
+int store_search_register(sqlite3 *db)
+{
+    static fts5_tokenizer methods = {da_create, da_delete, da_tokenize};
+    fts5_api *api = fts5_api_of(db);
+
+    if (!api)
+        return SQLITE_ERROR;
+    return api->xCreateTokenizer(api, STORE_SEARCH_TOKENIZER, api, &methods, NULL);
+}
+
+int store_search_stem(const char *word, char *out, size_t cap)
+{
+    struct sb_stemmer *s = sb_stemmer_new("danish", "UTF_8");
+    const sb_symbol *stem;
+    size_t n;
+
+    if (!s || cap == 0) {
+        sb_stemmer_delete(s);
+        return -1;
+    }
+    stem = sb_stemmer_stem(s, (const sb_symbol *)word, (int)strlen(word));
+    if (!stem) {
+        sb_stemmer_delete(s);
+        return -1;
+    }
+    n = (size_t)sb_stemmer_length(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, stem, n);
+    out[n] = '\0';
+    sb_stemmer_delete(s);
+    return 0;
+}
+
+struct collect {
+    char *out;
+    size_t cap, len;
+};
+
+static int collect_token(void *p, int flags, const char *tok, int ntok, int start, int end)
+{
+    struct collect *c = p;
+
+    (void)flags;
+    (void)start;
+    (void)end;
+    if (c->len + (size_t)ntok + 2 > c->cap)
+        return SQLITE_OK;
+    if (c->len)
+        c->out[c->len++] = ' ';
+    memcpy(c->out + c->len, tok, (size_t)ntok);
+    c->len += (size_t)ntok;
+    c->out[c->len] = '\0';
+    return SQLITE_OK;
+}
+
+int store_search_tokens(struct store *st, const char *text, char *out, size_t cap,
+                        struct kl_error *err)
+{
+    fts5_api *api = fts5_api_of(st->db);
+    fts5_tokenizer m;
+    void *user = NULL;
+    Fts5Tokenizer *t = NULL;
+    struct collect c = {out, cap, 0};
+    int rc;
+
+    if (cap)
+        out[0] = '\0';
+    if (!api || api->xFindTokenizer(api, STORE_SEARCH_TOKENIZER, &user, &m) != SQLITE_OK ||
+        m.xCreate(user, NULL, 0, &t) != SQLITE_OK)
+        return store_db_error(st, err, "creating the search tokenizer");
+    rc = m.xTokenize(t, &c, FTS5_TOKENIZE_DOCUMENT, text, (int)strlen(text), collect_token);
+    m.xDelete(t);
+    return rc == SQLITE_OK ? 0 : store_db_error(st, err, "tokenizing");
+}
+
+int store_search_sync(struct store *st, struct kl_error *err)
+{
+    sqlite3_stmt *s;
+    int pending = 0, rc;
+
+    rc = store_prepare(st, "SELECT EXISTS (SELECT 1 FROM search_pending)", &s, err,
+                       "reading the search queue");
+    if (rc)
+        return rc;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        pending = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    if (!pending)
+        return 0;
+    rc = store_begin(st, err);
+    if (rc)
+        return rc;
+    rc = store_exec(st,
+                    "DELETE FROM agenda_fts WHERE rowid IN (SELECT item_id FROM search_pending);"
+                    "INSERT INTO agenda_fts(rowid, title, recommendation, case_text, decision)"
+                    " SELECT id, title, recommendation, case_text, decision FROM agenda_item"
+                    " WHERE id IN (SELECT item_id FROM search_pending);"
+                    "DELETE FROM search_pending;",
+                    err, "updating the search index");
+    if (rc) {
+        store_rollback(st);
+        return rc;
+    }
+    return store_commit(st, err);
+}
+
+/* Columns of agenda_fts: 0 title, 1 recommendation, 2 case_text, 3 decision. Decisions and
+ * outcomes count only where who sees the minutes (internal, or minutes published). The
+ * inner query takes one page of the visible hits, newest item first: FTS5 walks its index by
+ * rowid and stops when the page is full, where ranking by bm25 would score every match (a
+ * common word matches a third of all items: 150 ms over 100,000). Only that page's rows
+ * get their highlight and snippet, found again by rowid. */
+#define INTERNAL "(ai.forum_id IN (SELECT value FROM json_each(?3)))"
+#define MINUTES_PUBLIC "(m.status = 'minutes_published')"
+static const char search_sql[] =
+    "WITH page AS (SELECT agenda_fts.rowid AS id,"
+    " " INTERNAL " OR " MINUTES_PUBLIC " AS minutes_visible\n"
+    "FROM agenda_fts JOIN agenda_item ai ON ai.id = agenda_fts.rowid"
+    " JOIN meeting m ON m.id = ai.meeting_id\n"
+    "WHERE agenda_fts MATCH ?1 AND ai.state = 'agenda'"
+    " AND (" INTERNAL " OR (ai.forum_id IN (SELECT value FROM json_each(?4)) AND ai.closed = 0"
+    "  AND m.status IN ('agenda_published', 'held', 'minutes_draft', 'minutes_published')))"
+    " AND (" INTERNAL " OR " MINUTES_PUBLIC " OR EXISTS (SELECT 1 FROM agenda_fts f2"
+    "  WHERE f2.rowid = ai.id AND f2.agenda_fts MATCH ?2))"
+    " AND (?5 = 0 OR substr(m.day, 1, 4) = printf('%04d', ?5))"
+    " AND (?6 = 0 OR (ai.rooms & ?6) != 0)"
+    " AND (?7 = '' OR (ai.outcome = ?7 AND (" INTERNAL " OR " MINUTES_PUBLIC ")))\n"
+    "ORDER BY agenda_fts.rowid DESC LIMIT ?8 OFFSET ?9)\n"
+    "SELECT ai.id, ai.meeting_id, ai.forum_id, ai.number,"
+    " highlight(agenda_fts, 0, char(2), char(3)),"
+    " CASE WHEN p.minutes_visible"
+    "  THEN snippet(agenda_fts, -1, char(2), char(3), '…', 24)"
+    "  WHEN instr(snippet(agenda_fts, 2, char(2), char(3), '…', 24), char(2)) > 0"
+    "  THEN snippet(agenda_fts, 2, char(2), char(3), '…', 24)"
+    "  ELSE snippet(agenda_fts, 1, char(2), char(3), '…', 24) END,"
+    " m.title, m.day, f.name, ai.rooms,"
+    " CASE WHEN p.minutes_visible THEN ai.outcome ELSE '' END, ai.closed\n"
+    "FROM page p JOIN agenda_fts ON agenda_fts.rowid = p.id AND agenda_fts MATCH ?1"
+    " JOIN agenda_item ai ON ai.id = p.id"
+    " JOIN meeting m ON m.id = ai.meeting_id JOIN forum f ON f.id = ai.forum_id\n"
+    "ORDER BY p.id DESC";
+
+int store_search(struct store *st, struct arena *a, const struct search_filter *f,
+                 struct search_hit **out, size_t *n, int *more, struct kl_error *err)
+{
+    sqlite3_stmt *s;
+    size_t cap = 0;
+    int rc, step;
+
+    *out = NULL;
+    *n = 0;
+    *more = 0;
+    rc = store_prepare(st, search_sql, &s, err, "searching");
+    if (rc)
+        return rc;
+    store_bind_text(s, 1, f->match);
+    store_bind_text(s, 2, f->match_nodecision);
+    store_bind_text(s, 3, f->internal_json ? f->internal_json : "[]");
+    store_bind_text(s, 4, f->published_json ? f->published_json : "[]");
+    sqlite3_bind_int(s, 5, f->year);
+    sqlite3_bind_int(s, 6, (int)f->room);
+    store_bind_text(s, 7, f->outcome ? f->outcome : "");
+    sqlite3_bind_int(s, 8, f->limit + 1);
+    sqlite3_bind_int(s, 9, f->offset);
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        struct search_hit *h;
+
+        if ((int)*n == f->limit) {
+            *more = 1;
+            break;
+        }
+        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
+            rc = store_oom(err);
+            break;
+        }
+        h = &(*out)[*n];
+        h->item_id = sqlite3_column_int64(s, 0);
+        h->meeting_id = sqlite3_column_int64(s, 1);
+        h->forum_id = sqlite3_column_int64(s, 2);
+        h->number = sqlite3_column_int(s, 3);
+        h->title = store_col_text(s, 4, a, 0);
+        h->snippet = store_col_text(s, 5, a, 0);
+        h->meeting_title = store_col_text(s, 6, a, 0);
+        h->day = store_col_text(s, 7, a, 0);
+        h->forum_name = store_col_text(s, 8, a, 0);
+        h->rooms = (unsigned)sqlite3_column_int(s, 9);
+        h->outcome = store_col_text(s, 10, a, 0);
+        h->closed = sqlite3_column_int(s, 11);
+        if (!h->title || !h->snippet || !h->meeting_title || !h->day || !h->forum_name ||
+            !h->outcome) {
+            rc = store_oom(err);
+            break;
+        }
+        (*n)++;
+    }
+    if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = kl_error_set(err, sqlite3_errcode(st->db) == SQLITE_ERROR ? KL_EINVAL : KL_EDB,
+                          "searching: %s", sqlite3_errmsg(st->db));
+    sqlite3_finalize(s);
+    return rc;
+}
