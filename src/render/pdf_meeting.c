@@ -78,24 +78,24 @@ static void fonts_init(void)
 {
     char dir[128], conf[300];
     FcConfig *cfg;
-    FcChar8 *main_conf;
-    const char *home = getenv("HOME");
+    const char *main_conf;
 
-    private_cache_dir(dir, sizeof dir);
     /* fontconfig's default configuration caches under $XDG_CACHE_HOME or $HOME/.cache;
-     * without either (a service account) it complains on every start. */
-    if (dir[0] && !getenv("XDG_CACHE_HOME") && (!home || !*home || access(home, W_OK) != 0))
-        setenv("XDG_CACHE_HOME", dir, 0);
+     * a service account may have neither. Our configuration adds a private cache
+     * directory and becomes the process's current one (for cairo too), so no environment
+     * variable has to change while other threads may read the environment. */
+    private_cache_dir(dir, sizeof dir);
     cfg = FcConfigCreate();
     if (!cfg) {
         snprintf(fonts_problem, sizeof fonts_problem, "fontconfig could not start");
         return;
     }
-    main_conf = FcConfigFilename(NULL);
-    if (main_conf) {
-        FcConfigParseAndLoad(cfg, main_conf, FcFalse);
-        FcStrFree(main_conf);
-    }
+    /* the system's configuration by name (FcConfigFilename would load the default
+     * configuration, and with it the cache directories we are replacing) */
+    main_conf = getenv("FONTCONFIG_FILE");
+    FcConfigParseAndLoad(cfg, (const FcChar8 *)(main_conf && *main_conf ? main_conf
+                                                                           : "fonts.conf"),
+                         FcFalse);
     if (dir[0]) {
         snprintf(conf, sizeof conf, "<?xml version=\"1.0\"?><fontconfig><cachedir>%s"
                  "</cachedir></fontconfig>", dir);
@@ -106,6 +106,7 @@ static void fonts_init(void)
         snprintf(fonts_problem, sizeof fonts_problem, "fontconfig found no fonts");
         return;
     }
+    FcConfigSetCurrent(cfg);
     fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
     if (!fontmap) {
         FcConfigDestroy(cfg);

@@ -15,7 +15,8 @@
  * closed items (or set `public_version` so they are skipped) before calling.
  *
  * Fonts: fontconfig gets a private, writable cache directory (/tmp/klynge-fontconfig-UID,
- * 0700, or a fresh mkdtemp directory when that one is not ours), set up once per process
+ * 0700, or a fresh mkdtemp directory when that one is not ours) in a configuration of our
+ * own (the system's fonts.conf plus that directory), made the process's current one once
  * (pthread_once) before the first pango call, so a server without a home directory works.
  * Renders are serialised by a process-wide lock (pango's font map is shared). */
 #ifndef KL_RENDER_PDF_MEETING_H
