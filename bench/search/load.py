@@ -65,7 +65,7 @@ def vocabulary(rng, size=6000):
 def generate(k, n, rng):
     vocab, cum = vocabulary(rng)
     forums = [k.add_forum("Bench forum %d" % i, public=(i % 4 == 0)) for i in range(40)]
-    per = max(1, n // (len(forums) * 60))
+    per = max(1, -(-n // (len(forums) * 60)))
     items = meetings = 0
     import sqlite3
     con = sqlite3.connect(k.db)
