@@ -38,6 +38,11 @@ int cli_fail(const char *context, const struct kl_error *err);
 /* Prints "klynge CMD: MESSAGE" and a hint to --help on stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Reads the whole file at path into b, up to b's cap (buf_init's max). Returns 0; KL_EIO
+ * with err "PATH: reason" when it cannot be read; KL_ELIMIT when it is larger than the cap. */
+struct buf;
+int cli_read_file(const char *path, struct buf *b, struct kl_error *err);
+
 /* True when argv holds -h or --help. */
 int cli_wants_help(int argc, char **argv);
 

@@ -14,7 +14,6 @@
 #include "core/problems.h"
 #include "store/store.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,29 +39,6 @@ static const char usage[] =
     "  --indicator CODE  the indicator of a file without an indicator column\n"
     "  --db FILE         the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
 
-static int read_file(const char *path, struct buf *b, struct kl_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-
-    if (!f)
-        return kl_error_set(err, KL_EIO, "%s: %s", path, strerror(errno));
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (buf_append(b, chunk, n)) {
-            fclose(f);
-            return kl_error_set(err, KL_ELIMIT, "%s: larger than %zu MiB", path,
-                                MAX_FILE_BYTES >> 20);
-        }
-    }
-    if (ferror(f)) {
-        fclose(f);
-        return kl_error_set(err, KL_EIO, "%s: read error", path);
-    }
-    fclose(f);
-    return 0;
-}
-
 /* The file's name without its directories, for the provenance. */
 static const char *base_name(const char *path)
 {
@@ -83,7 +59,7 @@ static int import(const char *db, const char *path, const char *indicator)
     kl_error_clear(&err);
     buf_init(&data, MAX_FILE_BYTES);
     problems_init(&probs, path, 0);
-    rc = read_file(path, &data, &err);
+    rc = cli_read_file(path, &data, &err);
     if (rc == 0)
         rc = store_open(db, 0, &st, &err);
     if (rc == 0)

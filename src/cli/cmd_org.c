@@ -18,7 +18,6 @@
 #include "core/problems.h"
 #include "store/store.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -57,30 +56,6 @@ static const char usage[] =
     "\n"
     "  --db FILE   the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
 
-/* Reads the whole file at path into b (at most MAX_FILE_BYTES). */
-static int read_file(const char *path, struct buf *b, struct kl_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-
-    if (!f)
-        return kl_error_set(err, KL_EIO, "%s: %s", path, strerror(errno));
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-        if (buf_append(b, chunk, n)) {
-            fclose(f);
-            return kl_error_set(err, KL_ELIMIT, "%s: larger than %zu MiB", path,
-                                MAX_FILE_BYTES >> 20);
-        }
-    }
-    if (ferror(f)) {
-        fclose(f);
-        return kl_error_set(err, KL_EIO, "%s: read error", path);
-    }
-    fclose(f);
-    return 0;
-}
-
 static int import_clusters(const char *db, const char *path)
 {
     struct buf data;
@@ -94,7 +69,7 @@ static int import_clusters(const char *db, const char *path)
     kl_error_clear(&err);
     buf_init(&data, MAX_FILE_BYTES);
     problems_init(&probs, path, 0);
-    rc = read_file(path, &data, &err);
+    rc = cli_read_file(path, &data, &err);
     if (rc == 0)
         rc = store_open(db, 0, &st, &err);
     if (rc == 0)
@@ -124,7 +99,7 @@ static int import_members(const char *db, const char *path)
     kl_error_clear(&err);
     buf_init(&data, MAX_FILE_BYTES);
     problems_init(&probs, path, 0);
-    rc = read_file(path, &data, &err);
+    rc = cli_read_file(path, &data, &err);
     if (rc == 0)
         rc = store_open(db, 0, &st, &err);
     if (rc == 0)

@@ -10,47 +10,6 @@
 
 #include <string.h>
 
-#define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-typedef int (*fill_fn)(sqlite3_stmt *, struct arena *, void *);
-
-/* Runs s expecting one row, read by fill; KL_ENOTFOUND naming what. Finalizes s. */
-static int one_row(struct store *st, sqlite3_stmt *s, struct arena *a, void *out, fill_fn fill,
-                   struct kl_error *err, const char *what)
-{
-    int rc = sqlite3_step(s);
-
-    if (rc == SQLITE_ROW)
-        rc = fill(s, a, out) ? store_oom(err) : 0;
-    else if (rc == SQLITE_DONE)
-        rc = kl_error_set(err, KL_ENOTFOUND, "%s: not found", what);
-    else
-        rc = store_db_error(st, err, what);
-    sqlite3_finalize(s);
-    return rc;
-}
-
-/* Runs s and collects every row with fill into a new arena array. Finalizes s. */
-static int all_rows(struct store *st, sqlite3_stmt *s, struct arena *a, void **out, size_t *n,
-                    size_t elem, fill_fn fill, struct kl_error *err, const char *what)
-{
-    size_t cap = 0;
-    int rc;
-
-    *out = NULL;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (store_grow(a, out, &cap, *n, elem) || fill(s, a, (char *)*out + *n * elem)) {
-            sqlite3_finalize(s);
-            return store_oom(err);
-        }
-        (*n)++;
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, what);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 static int64_t col_opt_int(sqlite3_stmt *s, int col)
 {
     return sqlite3_column_type(s, col) == SQLITE_NULL ? IND_NONE : sqlite3_column_int64(s, col);
@@ -139,7 +98,7 @@ int store_indicator_get(struct store *st, struct arena *a, const char *code,
     if (rc)
         return rc;
     store_bind_text(s, 1, code);
-    return one_row(st, s, a, out, fill_indicator, err, "indicator");
+    return store_rows_one(st, s, a, out, fill_indicator, err, "indicator");
 }
 
 int store_indicator_list(struct store *st, struct arena *a, struct indicator **out, size_t *n,
@@ -150,7 +109,7 @@ int store_indicator_list(struct store *st, struct arena *a, struct indicator **o
                            "listing indicators");
     if (rc)
         return rc;
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_indicator, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_indicator, err,
                     "listing indicators");
 }
 
@@ -161,7 +120,7 @@ int store_ind_source_add(struct store *st, const struct ind_batch *src, int64_t 
 {
     sqlite3_stmt *s;
     int rc = store_prepare(st, "INSERT INTO indicator_source (kind, label, actor, created_at) "
-                               "VALUES (?, ?, ?, " NOW_UTC ")",
+                               "VALUES (?, ?, ?, " STORE_NOW ")",
                            &s, err, "recording where values came from");
     if (rc)
         return rc;
@@ -214,7 +173,7 @@ int store_ind_values(struct store *st, struct arena *a, const char *code, const 
     store_bind_text(s, 1, code);
     store_bind_text(s, 2, from);
     store_bind_text(s, 3, to);
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_value, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_value, err,
                     "reading indicator values");
 }
 
@@ -272,7 +231,7 @@ int store_ind_value_counts(struct store *st, struct arena *a, int64_t **counts, 
                            &s, err, "counting indicator values");
     if (rc)
         return rc;
-    return all_rows(st, s, a, (void **)counts, n, sizeof(**counts), fill_count, err,
+    return store_rows_all(st, s, a, (void **)counts, n, sizeof(**counts), fill_count, err,
                     "counting indicator values");
 }
 
@@ -301,7 +260,7 @@ int store_ind_memberships(struct store *st, struct arena *a, struct ind_membersh
                            &s, err, "reading cluster memberships");
     if (rc)
         return rc;
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_membership, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_membership, err,
                     "reading cluster memberships");
 }
 
@@ -324,7 +283,7 @@ int store_cluster_indicators(struct store *st, struct arena *a, const char *clus
     if (rc)
         return rc;
     store_bind_text(s, 1, cluster_code);
-    return all_rows(st, s, a, (void **)codes, n, sizeof(**codes), fill_code, err,
+    return store_rows_all(st, s, a, (void **)codes, n, sizeof(**codes), fill_code, err,
                     "reading a cluster's indicators");
 }
 
@@ -377,7 +336,7 @@ int store_round_insert(struct store *st, const struct reporting_round *rr, int64
     sqlite3_stmt *s;
     int rc = store_prepare(st, "INSERT INTO reporting_round (indicator_code, period, "
                                "cluster_code, title, due_on, source_id, created_at) VALUES "
-                               "(?, ?, ?, ?, ?, ?, " NOW_UTC ")",
+                               "(?, ?, ?, ?, ?, ?, " STORE_NOW ")",
                            &s, err, "creating a reporting round");
     if (rc)
         return rc;
@@ -402,7 +361,7 @@ int store_round_get(struct store *st, struct arena *a, int64_t id, struct report
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, id);
-    return one_row(st, s, a, out, fill_round, err, "reporting round");
+    return store_rows_one(st, s, a, out, fill_round, err, "reporting round");
 }
 
 int store_round_list(struct store *st, struct arena *a, struct reporting_round **out,
@@ -413,7 +372,7 @@ int store_round_list(struct store *st, struct arena *a, struct reporting_round *
                            &s, err, "listing reporting rounds");
     if (rc)
         return rc;
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_round, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_round, err,
                     "listing reporting rounds");
 }
 
@@ -423,7 +382,7 @@ int store_round_entry_put(struct store *st, const struct reporting_entry *e,
     sqlite3_stmt *s;
     int rc = store_prepare(st, "INSERT OR REPLACE INTO reporting_entry (round_id, "
                                "municipality_code, numerator, denominator, value, reported_by, "
-                               "reported_at) VALUES (?, ?, ?, ?, ?, ?, " NOW_UTC ")",
+                               "reported_at) VALUES (?, ?, ?, ?, ?, ?, " STORE_NOW ")",
                            &s, err, "storing a reported value");
     if (rc)
         return rc;
@@ -460,7 +419,7 @@ int store_round_entries(struct store *st, struct arena *a, int64_t round_id,
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, round_id);
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_entry, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_entry, err,
                     "reading reported values");
 }
 
@@ -483,6 +442,6 @@ int store_user_municipalities(struct store *st, struct arena *a, int64_t user_id
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_int, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_int, err,
                     "reading a user's municipalities");
 }

@@ -9,48 +9,6 @@
 
 #include <string.h>
 
-#define NOW_UTC "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-
-/* Runs s (already bound) expecting one row, read by fill; KL_ENOTFOUND naming what. */
-static int one_row(struct store *st, sqlite3_stmt *s, struct arena *a, void *out,
-                   int (*fill)(sqlite3_stmt *, struct arena *, void *), struct kl_error *err,
-                   const char *what)
-{
-    int rc = sqlite3_step(s);
-
-    if (rc == SQLITE_ROW)
-        rc = fill(s, a, out) ? store_oom(err) : 0;
-    else if (rc == SQLITE_DONE)
-        rc = kl_error_set(err, KL_ENOTFOUND, "%s: not found", what);
-    else
-        rc = store_db_error(st, err, what);
-    sqlite3_finalize(s);
-    return rc;
-}
-
-/* Runs s and collects every row with fill into a new arena array of elem-sized items. */
-static int all_rows(struct store *st, sqlite3_stmt *s, struct arena *a, void **out, size_t *n,
-                    size_t elem, int (*fill)(sqlite3_stmt *, struct arena *, void *),
-                    struct kl_error *err, const char *what)
-{
-    size_t cap = 0;
-    int rc;
-
-    *out = NULL;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (store_grow(a, out, &cap, *n, elem) ||
-            fill(s, a, (char *)*out + *n * elem)) {
-            sqlite3_finalize(s);
-            return store_oom(err);
-        }
-        (*n)++;
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, what);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 /* Organisations. */
 
 #define ORG_COLS "o.id, o.name, o.kind, o.region_code, o.municipality_code"
@@ -79,7 +37,7 @@ int store_org_insert(struct store *st, const struct organisation *o, int64_t *id
 {
     sqlite3_stmt *s;
     int rc = store_prepare(st, "INSERT INTO organisation (name, kind, region_code, "
-                               "municipality_code, created_at) VALUES (?, ?, ?, ?, " NOW_UTC ")",
+                               "municipality_code, created_at) VALUES (?, ?, ?, ?, " STORE_NOW ")",
                            &s, err, "adding an organisation");
     if (rc)
         return rc;
@@ -115,7 +73,7 @@ int store_org_get(struct store *st, struct arena *a, int64_t id, struct organisa
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, id);
-    return one_row(st, s, a, out, fill_org, err, "organisation");
+    return store_rows_one(st, s, a, out, fill_org, err, "organisation");
 }
 
 int store_org_by_name(struct store *st, struct arena *a, const char *name,
@@ -127,7 +85,7 @@ int store_org_by_name(struct store *st, struct arena *a, const char *name,
     if (rc)
         return rc;
     store_bind_text(s, 1, name);
-    return one_row(st, s, a, out, fill_org, err, "organisation");
+    return store_rows_one(st, s, a, out, fill_org, err, "organisation");
 }
 
 int store_org_list(struct store *st, struct arena *a, struct organisation **out, size_t *n,
@@ -139,7 +97,7 @@ int store_org_list(struct store *st, struct arena *a, struct organisation **out,
                            &s, err, "listing organisations");
     if (rc)
         return rc;
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_org, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_org, err,
                     "listing organisations");
 }
 
@@ -182,7 +140,7 @@ int store_person_insert(struct store *st, const struct person *p, int64_t *id,
 {
     sqlite3_stmt *s;
     int rc = store_prepare(st, "INSERT INTO person (name, title, organisation_id, email, phone, "
-                               "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, " NOW_UTC ")",
+                               "user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, " STORE_NOW ")",
                            &s, err, "adding a person");
     if (rc)
         return rc;
@@ -218,7 +176,7 @@ int store_person_get(struct store *st, struct arena *a, int64_t id, struct perso
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, id);
-    return one_row(st, s, a, out, fill_person, err, "person");
+    return store_rows_one(st, s, a, out, fill_person, err, "person");
 }
 
 int store_person_by_email(struct store *st, struct arena *a, const char *email,
@@ -232,7 +190,7 @@ int store_person_by_email(struct store *st, struct arena *a, const char *email,
     if (rc)
         return rc;
     store_bind_text(s, 1, email);
-    return one_row(st, s, a, out, fill_person, err, "person");
+    return store_rows_one(st, s, a, out, fill_person, err, "person");
 }
 
 int store_person_list(struct store *st, struct arena *a, struct person **out, size_t *n,
@@ -244,7 +202,7 @@ int store_person_list(struct store *st, struct arena *a, struct person **out, si
                            &s, err, "listing people");
     if (rc)
         return rc;
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_person, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_person, err,
                     "listing people");
 }
 
@@ -332,7 +290,7 @@ int store_membership_get(struct store *st, struct arena *a, int64_t id, struct m
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, id);
-    return one_row(st, s, a, out, fill_membership, err, "membership");
+    return store_rows_one(st, s, a, out, fill_membership, err, "membership");
 }
 
 int store_membership_list(struct store *st, struct arena *a, int64_t forum_id,
@@ -351,6 +309,6 @@ int store_membership_list(struct store *st, struct arena *a, int64_t forum_id,
         return rc;
     sqlite3_bind_int64(s, 1, forum_id);
     sqlite3_bind_int64(s, 2, person_id);
-    return all_rows(st, s, a, (void **)out, n, sizeof(**out), fill_membership, err,
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_membership, err,
                     "listing memberships");
 }

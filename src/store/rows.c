@@ -70,6 +70,41 @@ int store_step(struct store *st, sqlite3_stmt *s, struct kl_error *err, const ch
     return rc;
 }
 
+int store_rows_one(struct store *st, sqlite3_stmt *s, struct arena *a, void *out,
+                   store_fill_fn fill, struct kl_error *err, const char *what)
+{
+    int rc = sqlite3_step(s);
+
+    if (rc == SQLITE_ROW)
+        rc = fill(s, a, out) ? store_oom(err) : 0;
+    else if (rc == SQLITE_DONE)
+        rc = kl_error_set(err, KL_ENOTFOUND, "%s: not found", what);
+    else
+        rc = store_db_error(st, err, what);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int store_rows_all(struct store *st, sqlite3_stmt *s, struct arena *a, void **out, size_t *n,
+                   size_t elem, store_fill_fn fill, struct kl_error *err, const char *what)
+{
+    size_t cap = 0;
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (store_grow(a, out, &cap, *n, elem) || fill(s, a, (char *)*out + *n * elem)) {
+            sqlite3_finalize(s);
+            return store_oom(err);
+        }
+        (*n)++;
+    }
+    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, what);
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int store_oom(struct kl_error *err)
 {
     return kl_error_set(err, KL_ENOMEM, "out of memory reading the database");

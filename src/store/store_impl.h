@@ -35,6 +35,9 @@ int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
 /* Runs sql that returns no rows (for schema statements). Returns 0 or KL_EDB. */
 int store_exec(struct store *st, const char *sql, struct kl_error *err, const char *what);
 
+/* The current time as stored text, in SQL. */
+#define STORE_NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
 /* Row helpers (rows.c). */
 
 /* Grows *arr (of elem bytes each, *cap slots) in arena a so that one more than n fits.
@@ -54,6 +57,19 @@ int store_bind_ref(sqlite3_stmt *s, int idx, int64_t v);
  * unique or primary key violation ("WHAT: already exists"); KL_EINVAL for a broken foreign
  * key or check ("WHAT: refers to something that does not exist"); else KL_EDB. */
 int store_step(struct store *st, sqlite3_stmt *s, struct kl_error *err, const char *what);
+
+/* Fills one struct from the current row; -1 when out of memory. */
+typedef int (*store_fill_fn)(sqlite3_stmt *s, struct arena *a, void *out);
+
+/* Steps s (bound) expecting one row, read with fill into out, and finalizes it;
+ * KL_ENOTFOUND "WHAT: not found" when there is none. */
+int store_rows_one(struct store *st, sqlite3_stmt *s, struct arena *a, void *out,
+                   store_fill_fn fill, struct kl_error *err, const char *what);
+
+/* Steps s to the end, collecting each row with fill into a new arena array of elem-sized
+ * structs (*out, *n), and finalizes it. */
+int store_rows_all(struct store *st, sqlite3_stmt *s, struct arena *a, void **out, size_t *n,
+                   size_t elem, store_fill_fn fill, struct kl_error *err, const char *what);
 
 /* "out of memory reading the database": KL_ENOMEM. */
 int store_oom(struct kl_error *err);
