@@ -25,4 +25,10 @@ void fields_add(struct field_errors *fe, const char *field, const char *msg);
 /* The problem recorded for field, or NULL. */
 const char *fields_get(const struct field_errors *fe, const char *field);
 
+/* Checks text s of field: at most max bytes of valid UTF-8 (NULL counts as empty), with
+ * one_line also free of control characters, and with required not empty. Adds the first
+ * problem to fe. */
+void fields_check_text(struct field_errors *fe, const char *field, const char *s, size_t max,
+                       int one_line, int required);
+
 #endif

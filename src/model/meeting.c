@@ -135,33 +135,6 @@ int meeting_kind_has_deadline(enum meeting_kind k)
 
 /* Checks. */
 
-/* NULL when s (NULL counts as empty) is at most max bytes of UTF-8; with one_line, also
- * without control characters; else the problem. */
-static const char *text_problem(const char *s, size_t max, int one_line)
-{
-    size_t n = s ? strlen(s) : 0;
-
-    if (n > max)
-        return N_("is too long");
-    if (n && !utf8_valid(s, n, NULL))
-        return N_("is not valid UTF-8 text");
-    for (size_t i = 0; one_line && i < n; i++)
-        if ((unsigned char)s[i] < ' ' || s[i] == 0x7f)
-            return N_("must be one line without control characters");
-    return NULL;
-}
-
-static void check_text(struct field_errors *fe, const char *field, const char *s, size_t max,
-                       int one_line, int required)
-{
-    const char *why = text_problem(s, max, one_line);
-
-    if (!why && required && (!s || !*s))
-        why = N_("is required");
-    if (why)
-        fields_add(fe, field, why);
-}
-
 int meeting_check(const struct meeting *m, struct field_errors *fe)
 {
     size_t before = fe->n;
@@ -176,10 +149,10 @@ int meeting_check(const struct meeting *m, struct field_errors *fe)
         fields_add(fe, "ends_at", N_("must be after the start"));
     else if (m->ends_at - m->starts_at > MEETING_MAX_SECONDS)
         fields_add(fe, "ends_at", N_("must be at most 7 days after the start"));
-    check_text(fe, "title", m->title, MEETING_TEXT_MAX, 1, 0);
-    check_text(fe, "place", m->place, MEETING_TEXT_MAX, 1, 0);
-    check_text(fe, "theme", m->theme, MEETING_TEXT_MAX, 1, 0);
-    check_text(fe, "site_visit", m->site_visit, MEETING_NOTE_MAX, 0, 0);
+    fields_check_text(fe, "title", m->title, MEETING_TEXT_MAX, 1, 0);
+    fields_check_text(fe, "place", m->place, MEETING_TEXT_MAX, 1, 0);
+    fields_check_text(fe, "theme", m->theme, MEETING_TEXT_MAX, 1, 0);
+    fields_check_text(fe, "site_visit", m->site_visit, MEETING_NOTE_MAX, 0, 0);
     if (m->kind != MEETING_POLITICAL && m->theme && *m->theme)
         fields_add(fe, "theme", N_("is only for political meetings"));
     if (m->kind != MEETING_POLITICAL && m->site_visit && *m->site_visit)
@@ -200,10 +173,10 @@ int item_check(const struct agenda_item *it, struct field_errors *fe)
     size_t before = fe->n, lines = 0, len = 0;
     const char *r = it->recommendation ? it->recommendation : "";
 
-    check_text(fe, "title", it->title, ITEM_TITLE_MAX, 1, 1);
+    fields_check_text(fe, "title", it->title, ITEM_TITLE_MAX, 1, 1);
     if (it->rooms & ~ROOMS_ALL)
         fields_add(fe, "rooms", N_("names a room that does not exist"));
-    check_text(fe, "recommendation", r, ITEM_RECOMMENDATION_MAX, 0, 0);
+    fields_check_text(fe, "recommendation", r, ITEM_RECOMMENDATION_MAX, 0, 0);
     for (const char *p = r; *p; p++) {
         if (*p == '\n') {
             lines++;
@@ -215,8 +188,8 @@ int item_check(const struct agenda_item *it, struct field_errors *fe)
     }
     if (*r && lines + 1 > ITEM_RECOMMENDATION_LINES)
         fields_add(fe, "recommendation", N_("has more than 30 lines"));
-    check_text(fe, "case_text", it->case_text, ITEM_TEXT_MAX, 0, 0);
-    check_text(fe, "presenter", it->presenter, MEETING_TEXT_MAX, 1, 0);
+    fields_check_text(fe, "case_text", it->case_text, ITEM_TEXT_MAX, 0, 0);
+    fields_check_text(fe, "presenter", it->presenter, MEETING_TEXT_MAX, 1, 0);
     return (int)(fe->n - before);
 }
 
@@ -224,7 +197,7 @@ int decision_check(const char *decision, enum item_outcome outcome, struct field
 {
     size_t before = fe->n;
 
-    check_text(fe, "decision", decision, ITEM_TEXT_MAX, 0, 0);
+    fields_check_text(fe, "decision", decision, ITEM_TEXT_MAX, 0, 0);
     if ((unsigned)outcome >= OUTCOME_COUNT)
         fields_add(fe, "outcome", N_("is not a known outcome"));
     return (int)(fe->n - before);
@@ -236,7 +209,7 @@ int followup_check(const struct followup *f, struct field_errors *fe)
     int owners = (f->owner_person_id != 0) + (f->owner_organisation_id != 0) +
                  (f->owner_forum_id != 0);
 
-    check_text(fe, "what", f->what, FOLLOWUP_WHAT_MAX, 0, 1);
+    fields_check_text(fe, "what", f->what, FOLLOWUP_WHAT_MAX, 0, 1);
     if (owners != 1)
         fields_add(fe, "owner", N_("name exactly one owner: a person, an organisation or a forum"));
     if ((unsigned)f->status >= FOLLOWUP_STATUS_COUNT)
@@ -252,7 +225,7 @@ int referral_check(const struct referral *r, struct field_errors *fe)
         fields_add(fe, "to_forum_id", N_("is required"));
     else if (r->to_forum_id == r->from_forum_id)
         fields_add(fe, "to_forum_id", N_("must be another forum"));
-    check_text(fe, "note", r->note, REFERRAL_NOTE_MAX, 0, 0);
+    fields_check_text(fe, "note", r->note, REFERRAL_NOTE_MAX, 0, 0);
     return (int)(fe->n - before);
 }
 
