@@ -1,19 +1,18 @@
-/* chart.c - line and bar charts as inline SVG (see chart.h). Geometry in pixels; text
- * widths estimated at 7 px per character at font-size 12. */
+/* chart.c - line and bar charts and the small-multiples table (see chart.h), drawn once onto
+ * a canvas (render/canvas.h) that gives SVG or cairo vectors. Geometry in units (pixels in
+ * SVG); text widths estimated at 7 units per character at font-size 12. */
 #include "render/chart.h"
 
 #include "core/buf.h"
+#include "render/canvas.h"
 #include "core/error.h"
 #include "core/number.h"
-#include "core/utf8.h"
 
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 enum {
-    WIDTH = 720,
+    WIDTH = CHART_WIDTH,
     PLOT_LEFT = 70,
     PLOT_RIGHT = 20,
     PLOT_TOP = 30,
@@ -41,64 +40,6 @@ static const char *const colours[CHART_STYLES] = {
 
 static const char *const tone_fill[] = {"#0b5394", "#1e6b34", "#8a6d00", "#b3261e"};
 
-struct out {
-    struct buf *b;
-    int rc;
-};
-
-static void put(struct out *o, const char *s)
-{
-    if (!o->rc)
-        o->rc = buf_puts(o->b, s);
-}
-
-static void putf(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(struct out *o, const char *fmt, ...)
-{
-    va_list ap;
-
-    if (o->rc)
-        return;
-    va_start(ap, fmt);
-    o->rc = buf_vprintf(o->b, fmt, ap);
-    va_end(ap);
-}
-
-/* Writes s XML-escaped, at most max code points (then "…"; max 0: all). Invalid UTF-8
- * bytes become U+FFFD, control characters spaces. */
-static void text(struct out *o, const char *s, size_t max)
-{
-    size_t n = strlen(s), cps = 0;
-
-    for (size_t i = 0; i < n && !o->rc;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-        if (max && cps == max) {
-            put(o, "\xE2\x80\xA6");
-            return;
-        }
-        cps++;
-        if (len == 0 || i + len > n || !utf8_valid(s + i, len, NULL)) {
-            put(o, "\xEF\xBF\xBD");
-            i++;
-            continue;
-        }
-        switch (c) {
-        case '&': put(o, "&amp;"); break;
-        case '<': put(o, "&lt;"); break;
-        case '>': put(o, "&gt;"); break;
-        case '"': put(o, "&quot;"); break;
-        case '\'': put(o, "&#39;"); break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                put(o, " ");
-            else if (!o->rc)
-                o->rc = buf_append(o->b, s + i, len);
-        }
-        i += len;
-    }
-}
-
 static int id_ok(const char *id)
 {
     if (!id || !*id || strlen(id) > 60)
@@ -107,27 +48,6 @@ static int id_ok(const char *id)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
             return 0;
     return 1;
-}
-
-/* The opening <svg> with its accessible name and description. */
-static void open_svg(struct out *o, const char *id, const char *title, const char *desc,
-                     int width, int height, const char *cls)
-{
-    putf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"%s\" role=\"img\" "
-            "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-labelledby=\"%s-title\"",
-         cls, width, height, width, height, id);
-    if (desc)
-        putf(o, " aria-describedby=\"%s-desc\"", id);
-    putf(o, " font-family=\"%s\" font-size=\"12\"><title id=\"%s-title\">", FONTS, id);
-    text(o, title, 0);
-    put(o, "</title>");
-    if (desc) {
-        putf(o, "<desc id=\"%s-desc\">", id);
-        text(o, desc, 0);
-        put(o, "</desc>");
-    }
-    putf(o, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>", width,
-         height);
 }
 
 /* A round step for an axis to max with about five ticks. */
@@ -152,42 +72,56 @@ static int step_decimals(double step, int min)
 }
 
 /* A marker of style s centred at (x, y). */
-static void marker(struct out *o, int s, double x, double y, const char *colour)
+static void marker(struct canvas *cv, int s, double x, double y, const char *colour)
 {
+    struct canvas_pen fill = {colour, NULL, 0, 0, 0};
+    struct canvas_pen cross = {NULL, colour, 2.5, 0, 0};
+
     switch (s % CHART_STYLES) {
     case 0:
-        putf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", x, y, colour);
+        canvas_circle(cv, x, y, 4, &fill);
         break;
     case 1:
-        putf(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\"/>", x - 4,
-             y - 4, colour);
+        canvas_rect(cv, x - 4, y - 4, 8, 8, &fill);
         break;
     case 2:
-        putf(o, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", x, y - 5, x + 5,
-             y + 4, x - 5, y + 4, colour);
+        canvas_move(cv, x, y - 5);
+        canvas_lineto(cv, x + 5, y + 4);
+        canvas_lineto(cv, x - 5, y + 4);
+        canvas_close(cv);
+        canvas_path(cv, &fill);
         break;
     case 3:
-        putf(o, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", x, y - 5,
-             x + 5, y, x, y + 5, x - 5, y, colour);
+        canvas_move(cv, x, y - 5);
+        canvas_lineto(cv, x + 5, y);
+        canvas_lineto(cv, x, y + 5);
+        canvas_lineto(cv, x - 5, y);
+        canvas_close(cv);
+        canvas_path(cv, &fill);
         break;
     case 4:
-        putf(o, "<path d=\"M%.1f %.1fL%.1f %.1fL%.1f %.1fZ\" fill=\"%s\"/>", x, y + 5, x + 5,
-             y - 4, x - 5, y - 4, colour);
+        canvas_move(cv, x, y + 5);
+        canvas_lineto(cv, x + 5, y - 4);
+        canvas_lineto(cv, x - 5, y - 4);
+        canvas_close(cv);
+        canvas_path(cv, &fill);
         break;
     case 5:
-        putf(o, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" "
-                "stroke-width=\"2.5\" fill=\"none\"/>",
-             x - 4, y - 4, x + 4, y + 4, x - 4, y + 4, x + 4, y - 4, colour);
+        canvas_move(cv, x - 4, y - 4);
+        canvas_lineto(cv, x + 4, y + 4);
+        canvas_move(cv, x - 4, y + 4);
+        canvas_lineto(cv, x + 4, y - 4);
+        canvas_path(cv, &cross);
         break;
     case 6:
-        putf(o, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" "
-                "stroke-width=\"2.5\" fill=\"none\"/>",
-             x - 5, y, x + 5, y, x, y - 5, x, y + 5, colour);
+        canvas_move(cv, x - 5, y);
+        canvas_lineto(cv, x + 5, y);
+        canvas_move(cv, x, y - 5);
+        canvas_lineto(cv, x, y + 5);
+        canvas_path(cv, &cross);
         break;
     default:
-        putf(o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#ffffff\" stroke=\"%s\" "
-                "stroke-width=\"2\"/>",
-             x, y, colour);
+        canvas_circle(cv, x, y, 4, &(struct canvas_pen){"#ffffff", colour, 2, 0, 0});
         break;
     }
 }
@@ -197,26 +131,60 @@ static const char *series_colour(const struct chart_series *s)
     return s->dashed ? COUNTRY_COLOUR : colours[(unsigned)s->style % CHART_STYLES];
 }
 
-int chart_line_svg(const struct chart_line *c, struct buf *out, struct kl_error *err)
+static int check_head(const char *id, const char *title, struct kl_error *err)
 {
-    struct out o = {out, 0};
-    size_t start = out->len, legend_rows;
-    double lo = 0, hi = 0, step, span, plot_w, dx;
-    int any = 0, height, decimals;
-    char num[48];
-
-    if (!c->title || !*c->title)
+    if (!title || !*title)
         return kl_error_set(err, KL_EINVAL, "a chart needs a title");
-    if (!id_ok(c->id))
-        return kl_error_set(err, KL_EINVAL, "chart id '%s' is not [a-z0-9-]+",
-                            c->id ? c->id : "");
+    if (!id_ok(id))
+        return kl_error_set(err, KL_EINVAL, "chart id '%s' is not [a-z0-9-]+", id ? id : "");
+    return 0;
+}
+
+/* Ends the drawing and turns the canvas's error into the caller's. */
+static int finish(struct canvas *cv, struct kl_error *err)
+{
+    canvas_end(cv);
+    if (canvas_status(cv))
+        return kl_error_set(err, canvas_status(cv), "the chart could not be written");
+    return 0;
+}
+
+/* ---- line chart ---------------------------------------------------------------------- */
+
+static int line_check(const struct chart_line *c, struct kl_error *err)
+{
+    int rc = check_head(c->id, c->title, err);
+
+    if (rc)
+        return rc;
     if (c->npoints > CHART_MAX_POINTS || c->nseries > CHART_MAX_SERIES ||
         (c->npoints && !c->labels) || (c->nseries && !c->series))
         return kl_error_set(err, KL_EINVAL, "a chart of %zu points and %zu series is too large",
                             c->npoints, c->nseries);
-    for (size_t s = 0; s < c->nseries; s++) {
+    for (size_t s = 0; s < c->nseries; s++)
         if (!c->series[s].name || (c->npoints && !c->series[s].values))
             return kl_error_set(err, KL_EINVAL, "series %zu has no name or values", s);
+    for (size_t i = 0; i < c->npoints; i++)
+        if (!c->labels[i])
+            return kl_error_set(err, KL_EINVAL, "label %zu is missing", i);
+    return 0;
+}
+
+int chart_line_height(const struct chart_line *c)
+{
+    size_t legend_rows = (c->nseries + LEGEND_COLS - 1) / LEGEND_COLS;
+    return PLOT_TOP + PLOT_H + XLABEL_H + (int)legend_rows * LEGEND_ROW + 8;
+}
+
+int chart_line_draw(const struct chart_line *c, struct canvas *cv, struct kl_error *err)
+{
+    double lo = 0, hi = 0, step, span, plot_w, dx;
+    int any = 0, decimals, rc;
+    char num[48];
+
+    if ((rc = line_check(c, err)))
+        return rc;
+    for (size_t s = 0; s < c->nseries; s++)
         for (size_t i = 0; i < c->npoints; i++) {
             double v = c->series[s].values[i];
             if (!isfinite(v))
@@ -227,10 +195,6 @@ int chart_line_svg(const struct chart_line *c, struct buf *out, struct kl_error 
                 lo = v;
             any = 1;
         }
-    }
-    for (size_t i = 0; i < c->npoints; i++)
-        if (!c->labels[i])
-            return kl_error_set(err, KL_EINVAL, "label %zu is missing", i);
     if (lo > 0)
         lo = 0;
     if (hi <= lo)
@@ -242,39 +206,29 @@ int chart_line_svg(const struct chart_line *c, struct buf *out, struct kl_error 
         hi = lo + step;
     span = hi - lo;
     decimals = step_decimals(step, 0);
-    legend_rows = (c->nseries + LEGEND_COLS - 1) / LEGEND_COLS;
-    height = PLOT_TOP + PLOT_H + XLABEL_H + (int)legend_rows * LEGEND_ROW + 8;
     plot_w = WIDTH - PLOT_LEFT - PLOT_RIGHT;
     dx = c->npoints > 1 ? plot_w / (double)(c->npoints - 1) : 0;
 
-    open_svg(&o, c->id, c->title, c->desc, WIDTH, height, "chart chart-line");
-    if (c->unit) {
-        putf(&o, "<text x=\"%d\" y=\"%d\" fill=\"%s\">", 8, PLOT_TOP - 14, TEXT_FILL);
-        text(&o, c->unit, 80);
-        put(&o, "</text>");
-    }
+    canvas_begin(cv, c->id, c->title, c->desc, "chart chart-line", WIDTH, chart_line_height(c));
+    if (c->unit)
+        canvas_text(cv, 8, PLOT_TOP - 14, CANVAS_START, 0, 0, TEXT_FILL, c->unit, 80);
     /* gridlines and y labels */
     for (double v = lo; v <= hi + step / 2; v += step) {
         double y = PLOT_TOP + PLOT_H - (v - lo) / span * PLOT_H;
         number_format(v, decimals, c->decimal, c->group, num, sizeof(num));
-        putf(&o, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>"
-                 "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"%s\">",
-             PLOT_LEFT, y, WIDTH - PLOT_RIGHT, y, v == 0 ? AXIS : GRID, PLOT_LEFT - 6, y + 4,
-             TEXT_FILL);
-        text(&o, num, 0);
-        put(&o, "</text>");
+        canvas_line(cv, PLOT_LEFT, y, WIDTH - PLOT_RIGHT, y,
+                    &(struct canvas_pen){NULL, v == 0 ? AXIS : GRID, 0, 0, 0});
+        canvas_text(cv, PLOT_LEFT - 6, y + 4, CANVAS_END, 0, 0, TEXT_FILL, num, 0);
     }
     /* x labels, thinned to about twelve */
     if (c->npoints) {
         size_t every = (c->npoints + 11) / 12;
         for (size_t i = 0; i < c->npoints; i += every) {
             double x = c->npoints > 1 ? PLOT_LEFT + dx * (double)i : PLOT_LEFT + plot_w / 2;
-            putf(&o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>"
-                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\">",
-                 x, PLOT_TOP + PLOT_H, x, PLOT_TOP + PLOT_H + 5, AXIS, x,
-                 PLOT_TOP + PLOT_H + 20, TEXT_FILL);
-            text(&o, c->labels[i], 12);
-            put(&o, "</text>");
+            canvas_line(cv, x, PLOT_TOP + PLOT_H, x, PLOT_TOP + PLOT_H + 5,
+                        &(struct canvas_pen){NULL, AXIS, 0, 0, 0});
+            canvas_text(cv, x, PLOT_TOP + PLOT_H + 20, CANVAS_MIDDLE, 0, 0, TEXT_FILL,
+                        c->labels[i], 12);
         }
     }
     /* series: lines broken at gaps, then markers; the emphasised one last, on top */
@@ -285,26 +239,27 @@ int chart_line_svg(const struct chart_line *c, struct buf *out, struct kl_error 
             int pen = 0;
             if ((se->emphasis != 0) != (pass == 1))
                 continue;
-            putf(&o, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s d=\"", colour,
-                 se->emphasis ? "3.5" : "1.8",
-                 se->dashed ? " stroke-dasharray=\"7 4\"" : "");
             for (size_t i = 0; i < c->npoints; i++) {
                 double v = se->values[i];
                 double x = c->npoints > 1 ? PLOT_LEFT + dx * (double)i : PLOT_LEFT + plot_w / 2;
+                double y = PLOT_TOP + PLOT_H - (v - lo) / span * PLOT_H;
                 if (!isfinite(v)) {
                     pen = 0;
                     continue;
                 }
-                putf(&o, "%s%.1f %.1f", pen ? "L" : "M", x,
-                     PLOT_TOP + PLOT_H - (v - lo) / span * PLOT_H);
+                if (pen)
+                    canvas_lineto(cv, x, y);
+                else
+                    canvas_move(cv, x, y);
                 pen = 1;
             }
-            put(&o, "\"/>");
+            canvas_path(cv, &(struct canvas_pen){NULL, colour, se->emphasis ? 3.5 : 1.8,
+                                                 se->dashed ? 7 : 0, se->dashed ? 4 : 0});
             for (size_t i = 0; i < c->npoints; i++) {
                 double v = se->values[i];
                 double x = c->npoints > 1 ? PLOT_LEFT + dx * (double)i : PLOT_LEFT + plot_w / 2;
                 if (isfinite(v))
-                    marker(&o, se->style, x, PLOT_TOP + PLOT_H - (v - lo) / span * PLOT_H,
+                    marker(cv, se->style, x, PLOT_TOP + PLOT_H - (v - lo) / span * PLOT_H,
                            colour);
             }
         }
@@ -315,38 +270,41 @@ int chart_line_svg(const struct chart_line *c, struct buf *out, struct kl_error 
         int col = (int)(s % LEGEND_COLS), row = (int)(s / LEGEND_COLS);
         double x = 12 + col * ((WIDTH - 24) / LEGEND_COLS);
         double y = PLOT_TOP + PLOT_H + XLABEL_H + row * LEGEND_ROW + 8;
-        putf(&o, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                 "stroke-width=\"%s\"%s/>",
-             x, y, x + 26, y, series_colour(se), se->emphasis ? "3.5" : "1.8",
-             se->dashed ? " stroke-dasharray=\"7 4\"" : "");
-        marker(&o, se->style, x + 13, y, series_colour(se));
-        putf(&o, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\"%s>", x + 34, y + 4, TEXT_FILL,
-             se->emphasis ? " font-weight=\"bold\"" : "");
-        text(&o, se->name, NAME_CHARS);
-        put(&o, "</text>");
+        canvas_line(cv, x, y, x + 26, y,
+                    &(struct canvas_pen){NULL, series_colour(se), se->emphasis ? 3.5 : 1.8,
+                                         se->dashed ? 7 : 0, se->dashed ? 4 : 0});
+        marker(cv, se->style, x + 13, y, series_colour(se));
+        canvas_text(cv, x + 34, y + 4, CANVAS_START, se->emphasis, 0, TEXT_FILL, se->name,
+                    NAME_CHARS);
     }
-    put(&o, "</svg>");
-    if (o.rc) {
-        out->len = start;
-        if (out->data)
-            out->data[start] = '\0';
-        return kl_error_set(err, o.rc, "the chart could not be written");
-    }
-    return 0;
+    return finish(cv, err);
 }
 
-int chart_bar_svg(const struct chart_bars *c, struct buf *out, struct kl_error *err)
+int chart_line_svg(const struct chart_line *c, struct buf *out, struct kl_error *err)
 {
-    struct out o = {out, 0};
-    size_t start = out->len;
-    double hi = 0, step, bar_w = WIDTH - BAR_NAME_W - BAR_LABEL_W - 10;
-    int height;
+    struct canvas cv;
+    int rc;
 
-    if (!c->title || !*c->title)
-        return kl_error_set(err, KL_EINVAL, "a chart needs a title");
-    if (!id_ok(c->id))
-        return kl_error_set(err, KL_EINVAL, "chart id '%s' is not [a-z0-9-]+",
-                            c->id ? c->id : "");
+    canvas_svg_init(&cv, out);
+    rc = chart_line_draw(c, &cv, err);
+    canvas_done(&cv);
+    return rc;
+}
+
+/* ---- bar chart ----------------------------------------------------------------------- */
+
+int chart_bar_height(const struct chart_bars *c)
+{
+    return BAR_TOP + (int)c->n * BAR_ROW + 12;
+}
+
+int chart_bar_draw(const struct chart_bars *c, struct canvas *cv, struct kl_error *err)
+{
+    double hi = 0, step, bar_w = WIDTH - BAR_NAME_W - BAR_LABEL_W - 10;
+    int height, rc;
+
+    if ((rc = check_head(c->id, c->title, err)))
+        return rc;
     if (c->n > CHART_MAX_BARS || (c->n && !c->bars))
         return kl_error_set(err, KL_EINVAL, "a chart of %zu bars is too large", c->n);
     for (size_t i = 0; i < c->n; i++) {
@@ -361,45 +319,261 @@ int chart_bar_svg(const struct chart_bars *c, struct buf *out, struct kl_error *
         hi = 1;
     step = nice_step(hi);
     hi = ceil(hi / step - 1e-9) * step;
-    height = BAR_TOP + (int)c->n * BAR_ROW + 12;
-    open_svg(&o, c->id, c->title, c->desc, WIDTH, height, "chart chart-bar");
+    height = chart_bar_height(c);
+    canvas_begin(cv, c->id, c->title, c->desc, "chart chart-bar", WIDTH, height);
     for (size_t i = 0; i < c->n; i++) {
         const struct chart_bar *b = &c->bars[i];
         double y = BAR_TOP + (double)i * BAR_ROW;
         double w = isfinite(b->value) && b->value > 0 ? b->value / hi * bar_w : 0;
         unsigned tone = (unsigned)b->tone < 4 ? (unsigned)b->tone : 0;
-        putf(&o, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"%s\"%s>", BAR_NAME_W - 8,
-             y + 17, TEXT_FILL, b->emphasis ? " font-weight=\"bold\"" : "");
-        text(&o, b->name, NAME_CHARS);
-        put(&o, "</text>");
+        canvas_text(cv, BAR_NAME_W - 8, y + 17, CANVAS_END, b->emphasis, 0, TEXT_FILL, b->name,
+                    NAME_CHARS);
         if (isfinite(b->value))
-            putf(&o, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
-                 BAR_NAME_W, y + 4, w < 1 ? 1 : w, BAR_ROW - 8, tone_fill[tone]);
-        putf(&o, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", BAR_NAME_W + w + 6, y + 17,
-             TEXT_FILL);
-        text(&o, b->label, 20);
-        put(&o, "</text>");
+            canvas_rect(cv, BAR_NAME_W, y + 4, w < 1 ? 1 : w, BAR_ROW - 8,
+                        &(struct canvas_pen){tone_fill[tone], NULL, 0, 0, 0});
+        canvas_text(cv, BAR_NAME_W + w + 6, y + 17, CANVAS_START, 0, 0, TEXT_FILL, b->label, 20);
     }
-    putf(&o, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\"/>", BAR_NAME_W,
-         BAR_TOP, BAR_NAME_W, height - 8, AXIS);
+    canvas_line(cv, BAR_NAME_W, BAR_TOP, BAR_NAME_W, height - 8,
+                &(struct canvas_pen){NULL, AXIS, 0, 0, 0});
     if (isfinite(c->reference)) {
         double x = BAR_NAME_W + (c->reference > 0 ? c->reference / hi * bar_w : 0);
-        putf(&o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" "
-                 "stroke-width=\"2\" stroke-dasharray=\"6 4\"/>",
-             x, BAR_TOP - 6, x, height - 8, COUNTRY_COLOUR);
-        if (c->reference_label) {
-            putf(&o, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\">", x,
-                 BAR_TOP - 12, TEXT_FILL);
-            text(&o, c->reference_label, 40);
-            put(&o, "</text>");
+        canvas_line(cv, x, BAR_TOP - 6, x, height - 8,
+                    &(struct canvas_pen){NULL, COUNTRY_COLOUR, 2, 6, 4});
+        if (c->reference_label)
+            canvas_text(cv, x, BAR_TOP - 12, CANVAS_MIDDLE, 0, 0, TEXT_FILL, c->reference_label,
+                        40);
+    }
+    return finish(cv, err);
+}
+
+int chart_bar_svg(const struct chart_bars *c, struct buf *out, struct kl_error *err)
+{
+    struct canvas cv;
+    int rc;
+
+    canvas_svg_init(&cv, out);
+    rc = chart_bar_draw(c, &cv, err);
+    canvas_done(&cv);
+    return rc;
+}
+
+/* ---- marks and the small-multiples table --------------------------------------------- */
+
+static const char *const mark_fill[CHART_MARK_COUNT_] = {
+    "#ffffff", "#1e6b34", "#8a6d00", "#b3261e", "#0b5394", "#0b5394",
+};
+
+const char *chart_mark_colour(enum chart_mark m)
+{
+    return mark_fill[(unsigned)m < CHART_MARK_COUNT_ ? m : 0];
+}
+
+void chart_mark_draw(struct canvas *cv, enum chart_mark m, double x, double y)
+{
+    struct canvas_pen fill = {chart_mark_colour(m), NULL, 0, 0, 0};
+
+    switch (m) {
+    case CHART_MARK_GOOD: /* a circle */
+        canvas_circle(cv, x, y, 5, &fill);
+        break;
+    case CHART_MARK_SAME: /* a triangle */
+        canvas_move(cv, x, y - 6);
+        canvas_lineto(cv, x + 6, y + 5);
+        canvas_lineto(cv, x - 6, y + 5);
+        canvas_close(cv);
+        canvas_path(cv, &fill);
+        break;
+    case CHART_MARK_BAD: /* a square */
+        canvas_rect(cv, x - 5, y - 5, 10, 10, &fill);
+        break;
+    case CHART_MARK_UP:
+    case CHART_MARK_DOWN: { /* an arrow */
+        double d = m == CHART_MARK_UP ? -1 : 1;
+        canvas_move(cv, x, y + 6 * d);
+        canvas_lineto(cv, x, y - 5 * d);
+        canvas_path(cv, &(struct canvas_pen){NULL, chart_mark_colour(m), 2, 0, 0});
+        canvas_move(cv, x, y - 6 * d);
+        canvas_lineto(cv, x + 4, y - 1 * d);
+        canvas_lineto(cv, x - 4, y - 1 * d);
+        canvas_close(cv);
+        canvas_path(cv, &fill);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+enum {
+    TABLE_HEAD = 30,
+    TABLE_ROW = 24,
+    TABLE_SPARK_ROW = 46,
+    TABLE_NAME_MIN = 120,
+    TABLE_LEGEND = 24,
+};
+
+/* The code points of s (UTF-8 continuation bytes not counted). */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static int table_row_h(const struct chart_table *t)
+{
+    return t->nspark ? TABLE_SPARK_ROW : TABLE_ROW;
+}
+
+int chart_table_height(const struct chart_table *t)
+{
+    return TABLE_HEAD + (int)t->nrows * table_row_h(t) + (t->legend ? TABLE_LEGEND : 0) + 8;
+}
+
+/* The widths of the columns (units) into w; returns the width of the row names. */
+static double table_widths(const struct chart_table *t, double *w)
+{
+    double used = 0, name;
+
+    for (size_t i = 0; i < t->ncols; i++) {
+        w[i] = t->widths && t->widths[i] > 0 ? t->widths[i] : 0;
+        used += w[i];
+    }
+    name = WIDTH - 16 - used;
+    if (!t->widths || name < TABLE_NAME_MIN) {
+        /* equal shares after a name column of a third at most */
+        name = t->ncols ? (WIDTH - 16) / 3.0 : WIDTH - 16;
+        if (t->ncols && (WIDTH - 16 - name) / (double)t->ncols > 160)
+            name = WIDTH - 16 - 160.0 * (double)t->ncols;
+        for (size_t i = 0; i < t->ncols; i++)
+            w[i] = (WIDTH - 16 - name) / (double)t->ncols;
+    }
+    return name;
+}
+
+/* A small line of n values in the box (x, y, w, h), scaled to [lo, hi]. */
+static void spark(struct canvas *cv, const double *v, size_t n, double lo, double hi, double x,
+                  double y, double w, double h)
+{
+    int pen = 0;
+    double span = hi > lo ? hi - lo : 1;
+
+    for (size_t i = 0; i < n; i++) {
+        double px = n > 1 ? x + w * (double)i / (double)(n - 1) : x + w / 2;
+        double py = y + h - (v[i] - lo) / span * h;
+        if (!isfinite(v[i])) {
+            pen = 0;
+            continue;
         }
+        if (pen)
+            canvas_lineto(cv, px, py);
+        else
+            canvas_move(cv, px, py);
+        pen = 1;
     }
-    put(&o, "</svg>");
-    if (o.rc) {
-        out->len = start;
-        if (out->data)
-            out->data[start] = '\0';
-        return kl_error_set(err, o.rc, "the chart could not be written");
+    canvas_path(cv, &(struct canvas_pen){NULL, colours[0], 1.5, 0, 0});
+    for (size_t i = n; i-- > 0;)
+        if (isfinite(v[i])) {
+            double px = n > 1 ? x + w * (double)i / (double)(n - 1) : x + w / 2;
+            canvas_circle(cv, px, y + h - (v[i] - lo) / span * h, 2.5,
+                          &(struct canvas_pen){colours[0], NULL, 0, 0, 0});
+            break;
+        }
+}
+
+int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_error *err)
+{
+    double w[CHART_MAX_COLUMNS], name_w, x, row_h = table_row_h(t);
+    int rc, height = chart_table_height(t);
+
+    if ((rc = check_head(t->id, t->title, err)))
+        return rc;
+    if (t->ncols > CHART_MAX_COLUMNS || t->nrows > CHART_MAX_ROWS ||
+        t->nspark > CHART_MAX_POINTS || (t->ncols && !t->columns) ||
+        (t->nrows && (!t->rows || (t->ncols && !t->cells))))
+        return kl_error_set(err, KL_EINVAL, "a table of %zu rows and %zu columns is too large",
+                            t->nrows, t->ncols);
+    for (size_t i = 0; i < t->ncols; i++)
+        if (!t->columns[i])
+            return kl_error_set(err, KL_EINVAL, "column %zu has no header", i);
+    for (size_t r = 0; r < t->nrows; r++)
+        if (!t->rows[r])
+            return kl_error_set(err, KL_EINVAL, "row %zu has no name", r);
+    name_w = table_widths(t, w);
+    canvas_begin(cv, t->id, t->title, t->desc, "chart chart-table", WIDTH, height);
+    /* header */
+    if (t->corner)
+        canvas_text(cv, 8, TABLE_HEAD - 10, CANVAS_START, 1, 0, TEXT_FILL, t->corner,
+                    (size_t)(name_w / 7.5));
+    x = 8 + name_w;
+    for (size_t i = 0; i < t->ncols; i++) {
+        canvas_text(cv, x + 4, TABLE_HEAD - 10, CANVAS_START, 1, 0, TEXT_FILL, t->columns[i],
+                    (size_t)(w[i] / 7.5));
+        x += w[i];
     }
-    return 0;
+    canvas_line(cv, 8, TABLE_HEAD - 2, WIDTH - 8, TABLE_HEAD - 2,
+                &(struct canvas_pen){NULL, AXIS, 1.5, 0, 0});
+    /* rows: name, then per column text, mark, words and the small line (scaled to the
+     * column's own range) */
+    for (size_t r = 0; r < t->nrows; r++) {
+        double y = TABLE_HEAD + (double)r * row_h, base = y + (t->nspark ? 17 : 16);
+        int bold = t->emphasis && t->emphasis[r];
+        canvas_text(cv, 8, base, CANVAS_START, bold, 0, TEXT_FILL, t->rows[r],
+                    (size_t)(name_w / 7.5));
+        x = 8 + name_w;
+        for (size_t i = 0; i < t->ncols; i++) {
+            const struct chart_cell *cell = &t->cells[r * t->ncols + i];
+            double tx = x + 4;
+            if (cell->text) {
+                size_t max = (size_t)(w[i] / 8);
+                canvas_text(cv, tx, base, CANVAS_START, bold, 0, TEXT_FILL, cell->text,
+                            max > 3 ? max : 3);
+                tx += 8.0 * (double)(chars(cell->text) < 12 ? chars(cell->text) : 12) + 4;
+            }
+            if (cell->mark != CHART_MARK_NONE && (unsigned)cell->mark < CHART_MARK_COUNT_) {
+                if (tx + 12 > x + w[i])
+                    tx = x + w[i] - 12;
+                chart_mark_draw(cv, cell->mark, tx + 6, base - 4);
+                tx += 16;
+            }
+            if (cell->words && x + w[i] - tx > 20)
+                canvas_text(cv, tx, base, CANVAS_START, 0, 11, TEXT_FILL, cell->words,
+                            (size_t)((x + w[i] - tx) / 6.5));
+            if (t->nspark && cell->spark) {
+                double lo = 0, hi = 0;
+                int any = 0;
+                for (size_t rr = 0; rr < t->nrows; rr++) {
+                    const double *v = t->cells[rr * t->ncols + i].spark;
+                    for (size_t k = 0; v && k < t->nspark; k++)
+                        if (isfinite(v[k])) {
+                            if (!any || v[k] < lo)
+                                lo = v[k];
+                            if (!any || v[k] > hi)
+                                hi = v[k];
+                            any = 1;
+                        }
+                }
+                spark(cv, cell->spark, t->nspark, lo, hi, x + 6, y + 24, w[i] - 16, 15);
+            }
+            x += w[i];
+        }
+        canvas_line(cv, 8, y + row_h, WIDTH - 8, y + row_h,
+                    &(struct canvas_pen){NULL, GRID, 0, 0, 0});
+    }
+    if (t->legend)
+        canvas_text(cv, 8, TABLE_HEAD + (double)t->nrows * row_h + 18, CANVAS_START, 0, 11,
+                    TEXT_FILL, t->legend, 110);
+    return finish(cv, err);
+}
+
+int chart_table_svg(const struct chart_table *t, struct buf *out, struct kl_error *err)
+{
+    struct canvas cv;
+    int rc;
+
+    canvas_svg_init(&cv, out);
+    rc = chart_table_draw(t, &cv, err);
+    canvas_done(&cv);
+    return rc;
 }

@@ -1,6 +1,10 @@
-/* chart.h - line and bar charts as inline SVG for HTML pages: an indicator over time for
- * several geographies, and one period's values side by side against a reference (the
- * country).
+/* chart.h - line and bar charts and a small-multiples table with traffic-light marks: an
+ * indicator over time for several geographies, one period's values side by side against a
+ * reference (the country), and a table of values with their signals (and small series).
+ *
+ * Each chart is drawn by one function onto a canvas (render/canvas.h): the *_svg functions
+ * give inline SVG for HTML pages, and the *_draw functions with a cairo canvas
+ * (render/canvas_cairo.h) give vectors inside a PDF, from the same drawing code.
  *
  * Pure: no database, no I/O; the caller passes numbers and labels and gets SVG text. Safe
  * under the strict Content-Security-Policy like orgchart.h: no XML prolog, no scripts, no
@@ -17,8 +21,10 @@
 #include <stddef.h>
 
 struct buf;
+struct canvas;
 struct kl_error;
 
+#define CHART_WIDTH 720      /* every chart is this many units wide */
 #define CHART_STYLES 8       /* distinct series styles; style numbers wrap around */
 #define CHART_MAX_POINTS 400
 #define CHART_MAX_SERIES 40
@@ -51,6 +57,13 @@ struct chart_line {
  * NULL name or values; KL_ENOMEM/KL_ELIMIT from the buffer (out restored on failure). */
 int chart_line_svg(const struct chart_line *c, struct buf *out, struct kl_error *err);
 
+/* Draws the same chart onto cv (begun and ended here). Returns as chart_line_svg; the
+ * canvas's own error otherwise. */
+int chart_line_draw(const struct chart_line *c, struct canvas *cv, struct kl_error *err);
+
+/* The height of the chart in units (its width is CHART_WIDTH). */
+int chart_line_height(const struct chart_line *c);
+
 /* The tone of a bar: its signal against the reference. */
 enum chart_tone {
     CHART_TONE_NEUTRAL = 0,
@@ -82,5 +95,70 @@ struct chart_bars {
  * the caller writes the signal into the label too, so colour is never the only cue.
  * Returns as chart_line_svg (at most CHART_MAX_BARS bars). */
 int chart_bar_svg(const struct chart_bars *c, struct buf *out, struct kl_error *err);
+
+/* Draws the same chart onto cv; returns as chart_line_draw. */
+int chart_bar_draw(const struct chart_bars *c, struct canvas *cv, struct kl_error *err);
+
+/* The height of the chart in units. */
+int chart_bar_height(const struct chart_bars *c);
+
+/* A traffic-light mark: a signal's colour and shape (green circle, ochre triangle, red
+ * square; blue arrows for an indicator without a better direction). */
+enum chart_mark {
+    CHART_MARK_NONE = 0,
+    CHART_MARK_GOOD,
+    CHART_MARK_SAME,
+    CHART_MARK_BAD,
+    CHART_MARK_UP,
+    CHART_MARK_DOWN,
+    CHART_MARK_COUNT_
+};
+
+#define CHART_MAX_COLUMNS 12
+#define CHART_MAX_ROWS 200
+
+struct chart_cell {
+    const char *text;      /* the value as shown ("12,5", "<5", "–"); NULL: empty */
+    enum chart_mark mark;  /* drawn after the text */
+    const char *words;     /* the mark in words ("bedre end landet"); NULL: none */
+    const double *spark;   /* NULL, or the table's nspark values (NAN: a gap) */
+};
+
+struct chart_table {
+    const char *id;
+    const char *title;
+    const char *desc;
+    const char *corner;             /* the header of the row names' column; may be NULL */
+    const char *const *columns;     /* ncols headers */
+    const double *widths;           /* NULL, or ncols widths in units (the rest goes to the
+                                       row names) */
+    size_t ncols;
+    const char *const *rows;        /* nrows row names */
+    const int *emphasis;            /* NULL, or nrows flags: bold row (the cluster) */
+    size_t nrows;
+    const struct chart_cell *cells; /* nrows x ncols: cells[row * ncols + col] */
+    size_t nspark;                  /* points of each cell's small series; 0: none */
+    const char *legend;             /* a line under the table (what the marks mean) */
+};
+
+/* Appends a small-multiples table as <svg>: a header row, then per row its name and per
+ * column the cell's text, its mark as colour and shape, its words, and (nspark > 0) a small
+ * line of its series scaled to the column's own range, so that columns of different units
+ * can stand side by side. Marks are never colour only: shape and words go with them.
+ * Returns as chart_line_svg (at most CHART_MAX_COLUMNS columns, CHART_MAX_ROWS rows,
+ * CHART_MAX_POINTS points). */
+int chart_table_svg(const struct chart_table *t, struct buf *out, struct kl_error *err);
+
+/* Draws the same table onto cv; returns as chart_line_draw. */
+int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_error *err);
+
+/* The height of the table in units. */
+int chart_table_height(const struct chart_table *t);
+
+/* The fill colour of a mark ("#rrggbb"). */
+const char *chart_mark_colour(enum chart_mark m);
+
+/* Draws mark m centred at (x, y), about 10 units across, onto cv. */
+void chart_mark_draw(struct canvas *cv, enum chart_mark m, double x, double y);
 
 #endif

@@ -4,6 +4,7 @@
  * measures (nothing is drawn) and records where each section starts and how many pages
  * there are; pass 2 draws, with the table of contents, links, outline and "Side X af Y". */
 #include "render/pdf_meeting.h"
+#include "render/pdf_doc.h"
 
 #include "core/buf.h"
 #include "core/date.h"
@@ -13,21 +14,15 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <cmark.h>
-#include <errno.h>
-#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* A4 in points, and the text frame. */
-#define PAGE_W 595.28
-#define PAGE_H 841.89
+#define PAGE_W PDF_PAGE_W
+#define PAGE_H PDF_PAGE_H
 #define LEFT 68.0
 #define RIGHT 56.0
 #define TOP 78.0
@@ -39,7 +34,7 @@
 #define GREY 0.38, 0.42, 0.48
 #define ACCENT 0.0, 0.30, 0.53
 
-#define FAMILY "DejaVu Sans,Liberation Sans,Noto Sans"
+#define FAMILY PDF_FAMILY
 
 enum font {
     F_BODY, F_BOLD, F_SMALL, F_H1, F_H2, F_TITLE, F_SUBTITLE, F_MONO, F_COUNT
@@ -50,140 +45,6 @@ static const char *const font_specs[F_COUNT] = {
     [F_H1] = FAMILY " Bold 15", [F_H2] = FAMILY " Bold 11", [F_TITLE] = FAMILY " Bold 30",
     [F_SUBTITLE] = FAMILY " 15", [F_MONO] = "DejaVu Sans Mono,Liberation Mono,monospace 8.5",
 };
-
-/* Fonts: one font map for the process, used under render_lock. */
-
-static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
-static PangoFontMap *fontmap;
-static char fonts_problem[200];
-
-/* A directory for fontconfig's cache that only we can write: /tmp/klynge-fontconfig-UID,
- * or a fresh private one. Empty when neither can be made. */
-static void private_cache_dir(char *out, size_t size)
-{
-    struct stat sb;
-    int n = snprintf(out, size, "/tmp/klynge-fontconfig-%lu", (unsigned long)getuid());
-
-    if (n > 0 && (size_t)n < size && (mkdir(out, 0700) == 0 || errno == EEXIST) &&
-        lstat(out, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == getuid() &&
-        (sb.st_mode & 0077) == 0 && access(out, W_OK) == 0)
-        return;
-    n = snprintf(out, size, "/tmp/klynge-fontconfig-XXXXXX");
-    if (n <= 0 || (size_t)n >= size || !mkdtemp(out))
-        out[0] = '\0';
-}
-
-static void fonts_init(void)
-{
-    char dir[128], conf[300];
-    FcConfig *cfg;
-    const char *main_conf;
-
-    /* fontconfig's default configuration caches under $XDG_CACHE_HOME or $HOME/.cache;
-     * a service account may have neither. Our configuration adds a private cache
-     * directory and becomes the process's current one (for cairo too), so no environment
-     * variable has to change while other threads may read the environment. */
-    private_cache_dir(dir, sizeof dir);
-    cfg = FcConfigCreate();
-    if (!cfg) {
-        snprintf(fonts_problem, sizeof fonts_problem, "fontconfig could not start");
-        return;
-    }
-    /* the system's configuration by name (FcConfigFilename would load the default
-     * configuration, and with it the cache directories we are replacing) */
-    main_conf = getenv("FONTCONFIG_FILE");
-    FcConfigParseAndLoad(cfg, (const FcChar8 *)(main_conf && *main_conf ? main_conf
-                                                                           : "fonts.conf"),
-                         FcFalse);
-    if (dir[0]) {
-        snprintf(conf, sizeof conf, "<?xml version=\"1.0\"?><fontconfig><cachedir>%s"
-                 "</cachedir></fontconfig>", dir);
-        FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)conf, FcFalse);
-    }
-    if (!FcConfigBuildFonts(cfg)) {
-        FcConfigDestroy(cfg);
-        snprintf(fonts_problem, sizeof fonts_problem, "fontconfig found no fonts");
-        return;
-    }
-    FcConfigSetCurrent(cfg);
-    fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-    if (!fontmap) {
-        FcConfigDestroy(cfg);
-        snprintf(fonts_problem, sizeof fonts_problem, "pango has no FreeType font map");
-        return;
-    }
-    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fontmap), cfg);
-    FcConfigDestroy(cfg);
-    {
-        FcPattern *pat = FcNameParse((const FcChar8 *)"DejaVu Sans");
-        FcResult res;
-        FcPattern *m = NULL;
-        FcChar8 *family = NULL;
-        FcConfig *c = pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(fontmap));
-
-        if (pat) {
-            FcConfigSubstitute(c, pat, FcMatchPattern);
-            FcDefaultSubstitute(pat);
-            m = FcFontMatch(c, pat, &res);
-        }
-        if (!m || FcPatternGetString(m, FC_FAMILY, 0, &family) != FcResultMatch)
-            snprintf(fonts_problem, sizeof fonts_problem,
-                     "no font found (install fonts-dejavu-core: scripts/bootstrap)");
-        if (m)
-            FcPatternDestroy(m);
-        if (pat)
-            FcPatternDestroy(pat);
-    }
-}
-
-int pdf_fonts_ready(struct kl_error *err)
-{
-    pthread_once(&fonts_once, fonts_init);
-    if (!fontmap || fonts_problem[0])
-        return kl_error_set(err, KL_EIO, "PDF: %s",
-                            fonts_problem[0] ? fonts_problem : "no fonts");
-    return 0;
-}
-
-/* Text. */
-
-/* Appends the n bytes at s to b as pango markup text: &<>"' escaped, control characters
- * dropped (tab and newline kept), invalid UTF-8 as U+FFFD. */
-static int markup_text(struct buf *b, const char *s, size_t n)
-{
-    const char *p = s, *end = s + n;
-    int rc = 0;
-
-    while (p < end && !rc) {
-        gunichar ch = g_utf8_get_char_validated(p, end - p);
-        if (ch == (gunichar)-1 || ch == (gunichar)-2) {
-            rc = buf_puts(b, "\xEF\xBF\xBD");
-            p++;
-            continue;
-        }
-        const char *next = g_utf8_next_char(p);
-        switch (ch) {
-        case '&': rc = buf_puts(b, "&amp;"); break;
-        case '<': rc = buf_puts(b, "&lt;"); break;
-        case '>': rc = buf_puts(b, "&gt;"); break;
-        case '"': rc = buf_puts(b, "&quot;"); break;
-        case '\'': rc = buf_puts(b, "&#39;"); break;
-        default:
-            if ((ch < 0x20 && ch != '\t' && ch != '\n') || ch == 0x7f || ch == 0xfffe ||
-                ch == 0xffff)
-                break;
-            rc = buf_append(b, p, (size_t)(next - p));
-        }
-        p = next;
-    }
-    return rc;
-}
-
-static int markup_str(struct buf *b, const char *s)
-{
-    return s ? markup_text(b, s, strlen(s)) : 0;
-}
 
 /* The layout context. */
 
@@ -256,12 +117,12 @@ static void page_decor(struct pdfc *c)
     buf_init(&b, 4096);
     set_rgb(c->cr, GREY);
     if (c->page > 1) {
-        markup_str(&b, c->m->forum);
+        pdf_markup_str(&b, c->m->forum);
         draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W * 0.6, PANGO_ALIGN_LEFT);
         buf_reset(&b);
-        markup_str(&b, kind_label(c));
+        pdf_markup_str(&b, kind_label(c));
         buf_puts(&b, " ");
-        markup_str(&b, c->date_short);
+        pdf_markup_str(&b, c->date_short);
         draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W, PANGO_ALIGN_RIGHT);
         cairo_set_line_width(c->cr, 0.5);
         cairo_move_to(c->cr, LEFT, 50);
@@ -271,7 +132,7 @@ static void page_decor(struct pdfc *c)
     if (c->m->draft) {
         buf_reset(&b);
         buf_puts(&b, "<b>");
-        markup_str(&b, tr(c, N_("DRAFT")));
+        pdf_markup_str(&b, tr(c, N_("DRAFT")));
         buf_puts(&b, "</b>");
         set_rgb(c->cr, 0.7, 0.1, 0.1);
         draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 18, CONTENT_W, PANGO_ALIGN_CENTER);
@@ -279,7 +140,7 @@ static void page_decor(struct pdfc *c)
     }
     snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->page, c->pages);
     buf_reset(&b);
-    markup_str(&b, foot);
+    pdf_markup_str(&b, foot);
     draw_at(c, buf_cstr(&b), F_SMALL, LEFT, PAGE_H - 44, CONTENT_W, PANGO_ALIGN_CENTER);
     set_rgb(c->cr, INK);
     buf_free(&b);
@@ -359,7 +220,7 @@ static void flow(struct pdfc *c, const char *markup, enum font f, double indent,
 static void flow_plain(struct pdfc *c, const char *text, enum font f, double indent)
 {
     buf_reset(&c->mk);
-    if (markup_str(&c->mk, text))
+    if (pdf_markup_str(&c->mk, text))
         c->oom = 1;
     flow(c, buf_cstr(&c->mk), f, indent, NULL);
 }
@@ -467,7 +328,7 @@ static void markdown(struct pdfc *c, const char *text, double indent0)
         case CMARK_NODE_CODE_BLOCK:
             lit = cmark_node_get_literal(n);
             buf_reset(&c->mk);
-            rc = markup_str(&c->mk, lit ? lit : "");
+            rc = pdf_markup_str(&c->mk, lit ? lit : "");
             while (c->mk.len && c->mk.data[c->mk.len - 1] == '\n')
                 c->mk.data[--c->mk.len] = '\0';
             flow(c, buf_cstr(&c->mk), F_MONO, indent + 8, NULL);
@@ -490,7 +351,7 @@ static void markdown(struct pdfc *c, const char *text, double indent0)
                 if (t == CMARK_NODE_CODE)
                     rc = buf_puts(&c->mk, "<tt>");
                 if (!rc)
-                    rc = markup_str(&c->mk, lit ? lit : "");
+                    rc = pdf_markup_str(&c->mk, lit ? lit : "");
                 if (!rc && t == CMARK_NODE_CODE)
                     rc = buf_puts(&c->mk, "</tt>");
             }
@@ -603,11 +464,11 @@ static void fact_row(struct pdfc *c, const char *label, const char *value)
         return;
     buf_reset(&c->mk);
     buf_puts(&c->mk, "<b>");
-    markup_str(&c->mk, label);
+    pdf_markup_str(&c->mk, label);
     buf_puts(&c->mk, "</b>");
     draw_at(c, buf_cstr(&c->mk), F_BODY, LEFT, c->y, 110, PANGO_ALIGN_LEFT);
     buf_reset(&c->mk);
-    markup_str(&c->mk, value);
+    pdf_markup_str(&c->mk, value);
     flow(c, buf_cstr(&c->mk), F_BODY, 115, NULL);
     if (c->y < y0 + 14)
         c->y = y0 + 14;
@@ -664,7 +525,7 @@ static void toc(struct pdfc *c)
         need(c, 16);
         y0 = c->y;
         buf_reset(&c->mk);
-        markup_str(&c->mk, e->label);
+        pdf_markup_str(&c->mk, e->label);
         c->reserve = 36;
         flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
         c->reserve = 0;
@@ -719,10 +580,10 @@ static void person_lines(struct pdfc *c, const struct pdf_person *p, size_t n, d
 
     for (i = 0; i < n; i++) {
         buf_reset(&c->mk);
-        markup_str(&c->mk, p[i].name);
+        pdf_markup_str(&c->mk, p[i].name);
         if (p[i].detail && *p[i].detail) {
             buf_puts(&c->mk, "<span foreground=\"#5f6b7a\">, ");
-            markup_str(&c->mk, p[i].detail);
+            pdf_markup_str(&c->mk, p[i].detail);
             buf_puts(&c->mk, "</span>");
         }
         flow(c, buf_cstr(&c->mk), F_BODY, indent, NULL);
@@ -798,7 +659,7 @@ static void rooms_row(struct pdfc *c, unsigned rooms)
             cap[0] = (char)(cap[0] - 'a' + 'A');
         buf_reset(&c->mk);
         buf_puts(&c->mk, on ? "<b>" : "<span foreground=\"#8a94a3\">");
-        markup_str(&c->mk, cap);
+        pdf_markup_str(&c->mk, cap);
         buf_puts(&c->mk, on ? "</b>" : "</span>");
         pango_layout_set_font_description(c->aux, c->fonts[F_SMALL]);
         pango_layout_set_width(c->aux, -1);
@@ -835,17 +696,17 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
     snprintf(head, sizeof head, tr(c, N_("Item %d")), it->number);
     buf_reset(&c->mk);
     buf_puts(&c->mk, "<span size=\"small\" foreground=\"#5f6b7a\">");
-    markup_str(&c->mk, head);
+    pdf_markup_str(&c->mk, head);
     if (it->closed) {
         buf_puts(&c->mk, " \xC2\xB7 ");
-        markup_str(&c->mk, tr(c, N_("Closed item")));
+        pdf_markup_str(&c->mk, tr(c, N_("Closed item")));
     }
     buf_puts(&c->mk, "</span>");
     flow(c, buf_cstr(&c->mk), F_BOLD, 0, NULL);
     c->y += 2;
     buf_reset(&c->mk);
     buf_printf(&c->mk, "%d. ", it->number);
-    markup_str(&c->mk, it->title);
+    pdf_markup_str(&c->mk, it->title);
     if (c->pass == 2)
         set_rgb(c->cr, ACCENT);
     flow(c, buf_cstr(&c->mk), F_H1, 0, NULL);
@@ -857,15 +718,15 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
         buf_reset(&c->mk);
         if (it->written_orientation) {
             buf_puts(&c->mk, "<i>");
-            markup_str(&c->mk, tr(c, N_("Written orientation only")));
+            pdf_markup_str(&c->mk, tr(c, N_("Written orientation only")));
             buf_puts(&c->mk, "</i>");
         }
         if (it->presenter && *it->presenter) {
             if (it->written_orientation)
                 buf_puts(&c->mk, " \xC2\xB7 ");
-            markup_str(&c->mk, tr(c, N_("Presented by")));
+            pdf_markup_str(&c->mk, tr(c, N_("Presented by")));
             buf_puts(&c->mk, " ");
-            markup_str(&c->mk, it->presenter);
+            pdf_markup_str(&c->mk, it->presenter);
         }
         flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
         c->y += 2;
@@ -882,7 +743,7 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
 
             if (len) {
                 buf_reset(&c->mk);
-                markup_text(&c->mk, p, len > TEXT_MAX ? TEXT_MAX : len);
+                pdf_markup_text(&c->mk, p, len > TEXT_MAX ? TEXT_MAX : len);
                 snprintf(num, sizeof num, "%d.", n++ % 100000);
                 flow(c, buf_cstr(&c->mk), F_BODY, 18, num);
                 c->y += 2;
@@ -898,7 +759,7 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
         heading(c, tr(c, N_("Attachments")), F_H2, 10);
         for (i = 0; i < it->nattachments; i++) {
             buf_reset(&c->mk);
-            markup_str(&c->mk, it->attachments[i]);
+            pdf_markup_str(&c->mk, it->attachments[i]);
             flow(c, buf_cstr(&c->mk), F_BODY, 18, "\xE2\x80\xA2");
             c->y += 2;
         }
@@ -908,7 +769,7 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
         if (it->outcome > OUTCOME_NONE && it->outcome < OUTCOME_COUNT) {
             buf_reset(&c->mk);
             buf_puts(&c->mk, "<b>");
-            markup_str(&c->mk, tr(c, outcome_msgids[it->outcome]));
+            pdf_markup_str(&c->mk, tr(c, outcome_msgids[it->outcome]));
             buf_puts(&c->mk, "</b>");
             flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
             c->y += 4;
@@ -920,21 +781,10 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
     }
 }
 
-static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-    return buf_append(closure, data, len) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
-}
-
-static cairo_status_t to_nowhere(void *closure, const unsigned char *data, unsigned int len)
-{
-    return CAIRO_STATUS_SUCCESS;
-}
-
 /* One pass over the document. */
 static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err)
 {
     const struct pdf_meeting *m = c->m;
-    cairo_font_options_t *fo;
     cairo_status_t st;
     size_t i;
     int f;
@@ -942,16 +792,10 @@ static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err
     c->pass = which;
     c->page = 0;
     c->toc_next = 0;
-    c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? to_buf : to_nowhere, out,
+    c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? pdf_stream_buf : pdf_stream_discard, out,
                                                   PAGE_W, PAGE_H);
     c->cr = cairo_create(c->surf);
-    c->pc = pango_font_map_create_context(fontmap);
-    fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(c->pc, fo);
-    cairo_font_options_destroy(fo);
-    pango_cairo_update_context(c->cr, c->pc);
+    c->pc = pdf_doc_context(c->cr);
     c->lay = pango_layout_new(c->pc);
     c->aux = pango_layout_new(c->pc);
     pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
@@ -1039,12 +883,12 @@ int pdf_meeting_render(const struct pdf_meeting *m, struct buf *out, int *pages,
             g_free((char *)c.toc[i].label);
             c.toc[i].label = valid;
         }
-    pthread_mutex_lock(&render_lock);
+    pdf_doc_lock();
     rc = pass(&c, 1, NULL, err);
     c.pages = c.page;
     if (!rc)
         rc = pass(&c, 2, out, err);
-    pthread_mutex_unlock(&render_lock);
+    pdf_doc_unlock();
     if (!rc && pages)
         *pages = c.pages;
     for (i = has_participants(&c) ? 1 : 0; i < n; i++)

@@ -14,16 +14,14 @@
  * Input is a plain struct; this module decides nothing about who may see what: leave out
  * closed items (or set `public_version` so they are skipped) before calling.
  *
- * Fonts: fontconfig gets a private, writable cache directory (/tmp/klynge-fontconfig-UID,
- * 0700, or a fresh mkdtemp directory when that one is not ours) in a configuration of our
- * own (the system's fonts.conf plus that directory), made the process's current one once
- * (pthread_once) before the first pango call, so a server without a home directory works.
- * Renders are serialised by a process-wide lock (pango's font map is shared). */
+ * Fonts, the render lock and markup escaping are shared with the other documents
+ * (render/pdf_doc.h). */
 #ifndef KL_RENDER_PDF_MEETING_H
 #define KL_RENDER_PDF_MEETING_H
 
 #include "core/i18n.h"
 #include "model/meeting.h"
+#include "render/pdf_doc.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -84,11 +82,6 @@ struct pdf_meeting {
     const struct pdf_item *items;
     size_t nitems;
 };
-
-/* Makes sure the fonts can be used: sets up fontconfig's private cache directory and the
- * shared pango font map once per process. 0, or KL_EIO with err saying what is missing
- * (no font found). Safe from any thread; pdf_meeting_render calls it itself. */
-int pdf_fonts_ready(struct kl_error *err);
 
 /* Appends the PDF of m to out and sets *pages (may be NULL) to its page count. Text is
  * taken as UTF-8 (invalid bytes shown as U+FFFD); Markdown longer than 256 KiB is cut.
