@@ -4,6 +4,7 @@
 #include "app/meeting_pdf.h"
 
 #include "app/meeting_agenda.h"
+#include "app/meeting_bilag.h"
 #include "app/meeting_minutes.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -74,7 +75,10 @@ static struct pdf_group *groups(struct arena *a, enum i18n_language lang,
     return out;
 }
 
-static int items(struct arena *a, const struct agenda *ag, struct pdf_meeting *m)
+/* The renderer's items from ag's; with set (may be NULL), the attachments are named as in
+ * the agenda with attachments, whose agenda part has agenda_pages pages. */
+static int items(struct arena *a, const struct agenda *ag, struct pdf_meeting *m,
+                 enum i18n_language lang, const struct bilag_set *set, int agenda_pages)
 {
     struct pdf_item *out = arena_calloc(a, ag->nitems ? ag->nitems : 1, sizeof *out);
     size_t i, j;
@@ -83,11 +87,12 @@ static int items(struct arena *a, const struct agenda *ag, struct pdf_meeting *m
         return KL_ENOMEM;
     for (i = 0; i < ag->nitems; i++) {
         const struct agenda_entry *e = &ag->items[i];
-        const char **names = arena_calloc(a, e->nattachments ? e->nattachments : 1,
-                                          sizeof *names);
+        const char **names = set ? bilag_names(a, lang, ag, set, i, agenda_pages)
+                                 : arena_calloc(a, e->nattachments ? e->nattachments : 1,
+                                                sizeof *names);
         if (!names)
             return KL_ENOMEM;
-        for (j = 0; j < e->nattachments; j++)
+        for (j = 0; !set && j < e->nattachments; j++)
             names[j] = e->attachments[j].title && *e->attachments[j].title
                            ? e->attachments[j].title
                            : e->attachments[j].filename;
@@ -109,6 +114,37 @@ static int items(struct arena *a, const struct agenda *ag, struct pdf_meeting *m
     return 0;
 }
 
+/* Renders m with the attachments of set named on it and merges them after it: the agenda
+ * is drawn again until the page numbers it names hold (its own length may change as the
+ * names grow). */
+static int render_with_attachments(struct store *st, struct arena *a,
+                                   const struct principal *who, const struct agenda *ag,
+                                   struct pdf_meeting *m, struct buf *out, struct kl_error *err)
+{
+    struct bilag_set set;
+    struct buf agenda;
+    int rc, pages = 0, guess = 0, round;
+
+    buf_init(&agenda, 0);
+    rc = bilag_collect(st, a, who, ag, &set, err);
+    for (round = 0; rc == 0 && round < 4; round++) {
+        buf_reset(&agenda);
+        if (items(a, ag, m, m->lang, &set, guess))
+            rc = kl_error_set(err, KL_ENOMEM, "out of memory");
+        else
+            rc = pdf_meeting_render(m, &agenda, &pages, err);
+        if (rc || pages == guess)
+            break;
+        guess = pages;
+    }
+    if (rc == 0)
+        rc = bilag_merge(&set, m->lang, ag, (const unsigned char *)agenda.data, agenda.len, out,
+                         err);
+    bilag_free(&set);
+    buf_free(&agenda);
+    return rc;
+}
+
 int app_meeting_pdf(struct store *st, struct arena *a, const struct principal *who,
                     int64_t meeting_id, enum meeting_pdf_kind kind, enum i18n_language lang,
                     struct buf *out, const char **filename, struct kl_error *err)
@@ -123,7 +159,7 @@ int app_meeting_pdf(struct store *st, struct arena *a, const struct principal *w
     if ((rc = app_agenda_get(st, a, who, meeting_id, &ag, err)))
         return rc;
     s = ag.meeting.status;
-    if (kind == MEETING_PDF_AGENDA && (!ag.agenda_visible || s == MEETING_CANCELLED))
+    if (kind != MEETING_PDF_MINUTES && (!ag.agenda_visible || s == MEETING_CANCELLED))
         return kl_error_set(err, KL_ENOTFOUND, "meeting %lld has no published agenda",
                             (long long)meeting_id);
     if (kind == MEETING_PDF_MINUTES &&
@@ -160,14 +196,21 @@ int app_meeting_pdf(struct store *st, struct arena *a, const struct principal *w
     } else {
         return rc;
     }
-    if (items(a, &ag, &m))
-        return kl_error_set(err, KL_ENOMEM, "out of memory");
-    if ((rc = pdf_meeting_render(&m, out, NULL, err)))
-        return rc;
+    if (kind == MEETING_PDF_AGENDA_ATTACHMENTS) {
+        if ((rc = render_with_attachments(st, a, who, &ag, &m, out, err)))
+            return rc;
+    } else {
+        if (items(a, &ag, &m, lang, NULL, 0))
+            return kl_error_set(err, KL_ENOMEM, "out of memory");
+        if ((rc = pdf_meeting_render(&m, out, NULL, err)))
+            return rc;
+    }
     date_format_iso(meeting_cph_day(ag.meeting.starts_at), day);
     *filename = arena_printf(a, "%s-%s-%lld.pdf",
                              kind == MEETING_PDF_MINUTES ? i18n_get(lang, N_("minutes"))
-                                                         : i18n_get(lang, N_("agenda")),
+                             : kind == MEETING_PDF_AGENDA_ATTACHMENTS
+                                 ? i18n_get(lang, N_("agenda-with-attachments"))
+                                 : i18n_get(lang, N_("agenda")),
                              day, (long long)meeting_id);
     if (!*filename)
         return kl_error_set(err, KL_ENOMEM, "out of memory");

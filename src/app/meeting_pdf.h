@@ -20,10 +20,16 @@ struct store;
 enum meeting_pdf_kind {
     MEETING_PDF_AGENDA = 0,
     MEETING_PDF_MINUTES,
+    MEETING_PDF_AGENDA_ATTACHMENTS, /* dagsorden med bilag: the agenda, then its PDF
+                                       attachments (meeting_bilag.h) */
 };
 
 /* Appends the agenda or minutes of meeting_id as who may see them, in lang, to out, and sets
  * *filename (arena a) to a name for the download ("dagsorden-2023-08-30-12.pdf").
+ * MEETING_PDF_AGENDA_ATTACHMENTS: the agenda followed by the pages of every PDF attachment
+ * of its items in agenda order, each listed under its item with the page it starts on; an
+ * attachment that is not a PDF, or a PDF that cannot be read, is listed with a note saying
+ * it is not included ("dagsorden-med-bilag-2023-08-30-12.pdf").
  * KL_ENOTFOUND when who may not see the meeting, when the agenda is not published (unless
  * who is internal to the forum), and for minutes before they are published (internal: before
  * they are started); KL_EPERM as app_authorize says; the renderer's errors otherwise. */

@@ -33,7 +33,8 @@ static const char usage[] =
     "                          [--end \"YYYY-MM-DD HH:MM\" | --minutes N] [--place TEXT]\n"
     "                          [--kind KIND] [--title TEXT] [--db FILE]\n"
     "       klynge meeting publish ID [--reason TEXT] [--db FILE]\n"
-    "       klynge meeting pdf ID [--minutes] [--lang da|en] -o FILE [--db FILE]\n"
+    "       klynge meeting pdf ID [--minutes | --with-attachments] [--lang da|en] -o FILE\n"
+    "                          [--db FILE]\n"
     "\n"
     "'list' prints the meetings and pre-meetings (of forum ID, on Copenhagen days DATE to\n"
     "DATE, YYYY-MM-DD) by start: number, start, kind, status, forum and place.\n"
@@ -45,9 +46,9 @@ static const char usage[] =
     "'publish' publishes the agenda of meeting ID, starting it from the forum's standard\n"
     "items first when the meeting is only planned. After the deadline (the forum's mandate:\n"
     "publish_days before the meeting) it needs --reason, which is kept with the agenda.\n"
-    "'pdf' writes the agenda of meeting ID (with --minutes: its minutes, once started) as\n"
-    "PDF to FILE ('-': standard output), the full version with closed items. See\n"
-    "docs/documents.md.\n"
+    "'pdf' writes the agenda of meeting ID (with --minutes: its minutes, once started; with\n"
+    "--with-attachments: the agenda followed by its items' PDF attachments) as PDF to FILE\n"
+    "('-': standard output), the full version with closed items. See docs/documents.md.\n"
     "Times are Copenhagen wall-clock times. See docs/meetings.md.\n"
     "\n"
     "  --db FILE   the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
@@ -357,11 +358,11 @@ static int do_publish(const struct options *o, const char *id_text)
     return rc ? field_problems("meeting publish", &fe, &err) : 0;
 }
 
-/* `meeting pdf ID [--minutes] [--lang L] -o FILE`: its own options, as --minutes is a
- * flag here and a value for `new`. */
+/* `meeting pdf ID [--minutes | --with-attachments] [--lang L] -o FILE`: its own options,
+ * as --minutes is a flag here and a value for `new`. */
 static int do_pdf(int argc, char **argv)
 {
-    static const char *const flags[] = {"--minutes", NULL};
+    static const char *const flags[] = {"--minutes", "--with-attachments", NULL};
     static const char *const valued[] = {"--db", "--lang", "--output", NULL};
     const char *opt, *val, *id_text = NULL, *file = NULL, *db = NULL, *lang = NULL, *name;
     struct principal who = cli_principal();
@@ -370,7 +371,7 @@ static int do_pdf(int argc, char **argv)
     struct arena *a;
     struct buf out;
     struct args ar;
-    int got, minutes = 0, want_file = 0, rc;
+    int got, minutes = 0, bilag = 0, want_file = 0, rc;
     int64_t id;
     FILE *f;
 
@@ -387,6 +388,8 @@ static int do_pdf(int argc, char **argv)
             return cli_usage_error("meeting", "unexpected argument '%s'", val);
         } else if (strcmp(opt, "--minutes") == 0) {
             minutes = 1;
+        } else if (strcmp(opt, "--with-attachments") == 0) {
+            bilag = 1;
         } else {
             *(strcmp(opt, "--db") == 0 ? &db : strcmp(opt, "--lang") == 0 ? &lang : &file) = val;
         }
@@ -395,13 +398,17 @@ static int do_pdf(int argc, char **argv)
         return EXIT_USAGE;
     if (!id_text || !file)
         return cli_usage_error("meeting", "'pdf' needs the meeting's number and -o FILE");
+    if (minutes && bilag)
+        return cli_usage_error("meeting", "--with-attachments is for the agenda, not --minutes");
     if (!(id = parse_id(id_text)))
         return cli_usage_error("meeting", "'%s' is not a meeting number", id_text);
     if (open_all("meeting pdf", cli_db_path(db), &st, &a))
         return 1;
     kl_error_clear(&err);
     buf_init(&out, 0);
-    rc = app_meeting_pdf(st, a, &who, id, minutes ? MEETING_PDF_MINUTES : MEETING_PDF_AGENDA,
+    rc = app_meeting_pdf(st, a, &who, id,
+                         minutes ? MEETING_PDF_MINUTES
+                         : bilag ? MEETING_PDF_AGENDA_ATTACHMENTS : MEETING_PDF_AGENDA,
                          i18n_pick(lang), &out, &name, &err);
     close_all(st, a);
     if (rc) {

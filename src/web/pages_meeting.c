@@ -355,6 +355,8 @@ int meeting_page(struct request *r, int64_t id, const struct meeting_forms *form
         html_lit(&h, "<p class=\"actions\">");
         a_link(&h, arena_printf(r->arena, "/meetings/%lld/agenda.pdf", (long long)id),
                T_(r, "Agenda as PDF"));
+        a_link(&h, arena_printf(r->arena, "/meetings/%lld/agenda-bilag.pdf", (long long)id),
+               T_(r, "Agenda with attachments as PDF"));
         if (ag.minutes_visible && ag.meeting.status == MEETING_MINUTES_PUBLISHED)
             a_link(&h, arena_printf(r->arena, "/meetings/%lld/minutes.pdf", (long long)id),
                    T_(r, "Minutes as PDF"));

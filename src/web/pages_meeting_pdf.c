@@ -1,4 +1,5 @@
-/* pages_meeting_pdf.c - the agenda and minutes of a meeting as PDF downloads. The route
+/* pages_meeting_pdf.c - the agenda (alone or with its PDF attachments) and minutes of a
+ * meeting as PDF downloads. The route
  * lets everyone through (PERM_PUBLIC); app_meeting_pdf decides what the principal sees, so
  * the public gets the published version without closed items and members the full one. */
 #include "web/handlers_pdf.h"
@@ -35,6 +36,11 @@ static int serve(struct request *r, enum meeting_pdf_kind kind)
 int serve_meeting_agenda_pdf(struct request *r)
 {
     return serve(r, MEETING_PDF_AGENDA);
+}
+
+int serve_meeting_agenda_bilag_pdf(struct request *r)
+{
+    return serve(r, MEETING_PDF_AGENDA_ATTACHMENTS);
 }
 
 int serve_meeting_minutes_pdf(struct request *r)

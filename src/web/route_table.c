@@ -148,6 +148,7 @@ const struct route web_routes[] = {
     {"POST", "/api/v1/referrals/{id}/withdraw", api_referral_withdraw, PERM_SIGNED_IN, 0},
     /* PDF agenda and minutes: app_meeting_pdf decides what the principal sees. */
     {"GET", "/meetings/{id}/agenda.pdf", serve_meeting_agenda_pdf, PERM_PUBLIC, 0},
+    {"GET", "/meetings/{id}/agenda-bilag.pdf", serve_meeting_agenda_bilag_pdf, PERM_PUBLIC, 0},
     {"GET", "/meetings/{id}/minutes.pdf", serve_meeting_minutes_pdf, PERM_PUBLIC, 0},
     /* documents out: calendar feeds and spreadsheets; the app layer's readers decide what
      * they list. The personal feed's token is its credential (404 when unknown). */

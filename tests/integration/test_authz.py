@@ -156,6 +156,7 @@ MATRIX = {
     ("POST", "/api/v1/referrals/{id}/take-up"): MANAGERS_A,  # the receiving forum
     ("POST", "/api/v1/referrals/{id}/withdraw"): {"secretary_b", "admin"},  # the sending one
     ("GET", "/meetings/{id}/agenda.pdf"): READERS_A,   # published agenda; closed items by role
+    ("GET", "/meetings/{id}/agenda-bilag.pdf"): READERS_A,  # the same with its PDF attachments
     ("GET", "/meetings/{id}/minutes.pdf"): NOBODY,     # minutes not started: 404 for all
     ("GET", "/search"): EVERYONE,            # app_search shows each only what they may see
     ("GET", "/api/v1/search"): EVERYONE,
