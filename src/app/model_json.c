@@ -1,5 +1,6 @@
 /* model_json.c - JSON shapes of the organisation's structs (see model_json.h). */
 #include "app/model_json.h"
+#include "app/json_value.h"
 #include "core/date.h"
 #include "model/forum.h"
 #include "model/org.h"
@@ -15,11 +16,6 @@ static json_t *date_or_null(int32_t d)
     return json_string(iso);
 }
 
-static json_t *ref_or_null(int64_t id)
-{
-    return id ? json_integer(id) : json_null();
-}
-
 json_t *forum_json(const struct forum *f, int with_mandate_text)
 {
     const struct mandate *m = &f->mandate;
@@ -31,7 +27,7 @@ json_t *forum_json(const struct forum *f, int with_mandate_text)
         json_array_append_new(rotation, json_integer(f->rotation_orgs[i]));
     o = json_pack("{s:I,s:s,s:s,s:b,s:o,s:o,s:o,s:s,s:o,s:{s:i,s:i,s:o,s:s,s:i,s:o,s:s,s:b,s:o}}",
                   "id", (json_int_t)f->id, "name", f->name, "kind", forum_kind_name(f->kind),
-                  "is_public", f->is_public, "reports_to", ref_or_null(f->reports_to),
+                  "is_public", f->is_public, "reports_to", json_ref(f->reports_to),
                   "region_code", f->region_code ? json_integer(f->region_code) : json_null(),
                   "clusters", clusters ? clusters : json_null(), "task", f->task ? f->task : "",
                   "ends_on", date_or_null(f->ends_on), "mandate", "publish_days",
@@ -61,7 +57,7 @@ json_t *person_json(const struct person *p, int with_contact)
 {
     json_t *o = json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)p->id, "name", p->name,
                           "title", p->title ? p->title : "", "organisation_id",
-                          ref_or_null(p->organisation_id));
+                          json_ref(p->organisation_id));
     if (o && with_contact) {
         json_object_set_new(o, "email", json_string(p->email ? p->email : ""));
         json_object_set_new(o, "phone", json_string(p->phone ? p->phone : ""));
@@ -75,7 +71,7 @@ json_t *membership_json(const struct membership *m)
     return json_pack("{s:I,s:I,s:I,s:s,s:o,s:o,s:o,s:o}", "id", (json_int_t)m->id, "person_id",
                      (json_int_t)m->person_id, "forum_id", (json_int_t)m->forum_id, "role",
                      member_role_name(m->role), "organisation_id",
-                     ref_or_null(m->organisation_id), "substitute_for",
-                     ref_or_null(m->substitute_for), "starts_on", date_or_null(m->starts_on),
+                     json_ref(m->organisation_id), "substitute_for",
+                     json_ref(m->substitute_for), "starts_on", date_or_null(m->starts_on),
                      "ends_on", date_or_null(m->ends_on));
 }

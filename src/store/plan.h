@@ -92,12 +92,12 @@ int store_funds_list(struct store *st, struct arena *a, int64_t initiative_id, i
 
 /* Status rounds and reports. */
 
-int store_round_insert(struct store *st, const struct status_round *r, int64_t *id,
+int store_status_round_insert(struct store *st, const struct status_round *r, int64_t *id,
                        struct kl_error *err);
-int store_round_get(struct store *st, struct arena *a, int64_t id, struct status_round *out,
+int store_status_round_get(struct store *st, struct arena *a, int64_t id, struct status_round *out,
                     struct kl_error *err);
 /* The rounds of plan_id (0: every plan), newest first. */
-int store_round_list(struct store *st, struct arena *a, int64_t plan_id,
+int store_status_round_list(struct store *st, struct arena *a, int64_t plan_id,
                      struct status_round **out, size_t *n, struct kl_error *err);
 
 /* An empty report of initiative_id in round_id. */

@@ -189,7 +189,7 @@ static int fill_round(sqlite3_stmt *s, struct arena *a, void *out)
     return r->title ? 0 : -1;
 }
 
-int store_round_insert(struct store *st, const struct status_round *r, int64_t *id,
+int store_status_round_insert(struct store *st, const struct status_round *r, int64_t *id,
                        struct kl_error *err)
 {
     sqlite3_stmt *s;
@@ -209,7 +209,7 @@ int store_round_insert(struct store *st, const struct status_round *r, int64_t *
     return rc;
 }
 
-int store_round_get(struct store *st, struct arena *a, int64_t id, struct status_round *out,
+int store_status_round_get(struct store *st, struct arena *a, int64_t id, struct status_round *out,
                     struct kl_error *err)
 {
     sqlite3_stmt *s;
@@ -221,7 +221,7 @@ int store_round_get(struct store *st, struct arena *a, int64_t id, struct status
     return store_rows_one(st, s, a, out, fill_round, err, "status round");
 }
 
-int store_round_list(struct store *st, struct arena *a, int64_t plan_id,
+int store_status_round_list(struct store *st, struct arena *a, int64_t plan_id,
                      struct status_round **out, size_t *n, struct kl_error *err)
 {
     sqlite3_stmt *s;

@@ -1,5 +1,6 @@
 /* meeting_api.c - what the files of the meetings' JSON API share (see meeting_api.h). */
 #include "web/meeting_api.h"
+#include "app/json_value.h"
 
 #include "web/errors.h"
 #include "web/json_out.h"
@@ -146,11 +147,6 @@ json_t *mapi_entry_json(const struct agenda_entry *e)
     return o;
 }
 
-static json_t *ref_or_null(int64_t id)
-{
-    return id ? json_integer(id) : json_null();
-}
-
 static json_t *participant_json(const struct participant *p)
 {
     json_t *o = json_pack("{s:I,s:s,s:s,s:s,s:s,s:o,s:s,s:o,s:s,s:o,s:s,s:o,s:s}",
@@ -158,14 +154,14 @@ static json_t *participant_json(const struct participant *p)
                           "kind", attendance_kind_name(p->kind), "status",
                           attendance_status_name(p->status), "role",
                           p->kind == ATTEND_MEMBER ? member_role_name(p->role) : "",
-                          "organisation_id", ref_or_null(p->organisation_id),
+                          "organisation_id", json_ref(p->organisation_id),
                           "organisation_name", p->organisation_name ? p->organisation_name : "",
-                          "substitute_for", ref_or_null(p->substitute_for),
+                          "substitute_for", json_ref(p->substitute_for),
                           "substitute_for_name",
                           p->substitute_for_name ? p->substitute_for_name : "",
-                          "substitute_id", ref_or_null(p->substitute_id), "substitute_name",
+                          "substitute_id", json_ref(p->substitute_id), "substitute_name",
                           p->substitute_name ? p->substitute_name : "", "item_id",
-                          ref_or_null(p->item_id), "note", p->note ? p->note : "");
+                          json_ref(p->item_id), "note", p->note ? p->note : "");
 
     if (o && p->item_id)
         json_object_set_new(o, "item_number", json_integer(p->item_number));
@@ -194,7 +190,7 @@ static json_t *groups_json(const struct participant_group *g, size_t n)
     for (size_t i = 0; !bad && i < n; i++) {
         json_t *people = people_json(g[i].people, g[i].n);
         bad |= mapi_push(list, people ? json_pack("{s:o,s:s,s:o}", "organisation_id",
-                                                  ref_or_null(g[i].organisation_id),
+                                                  json_ref(g[i].organisation_id),
                                                   "organisation_name",
                                                   g[i].organisation_name
                                                       ? g[i].organisation_name : "",
