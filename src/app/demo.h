@@ -37,6 +37,14 @@ int app_demo_organisation(struct store *st, const struct principal *who, struct 
 int app_demo_meetings(struct store *st, const struct principal *who, int64_t now,
                       struct kl_error *err);
 
+/* Adds the demonstration action plans (demo_plans.c) when Chefforum – Klynge MIDT exists and
+ * has none: its handleplan with 14 initiatives run by four indsatsgrupper (the demo member
+ * birgitte sits in the first), funds, milestones and two status rounds with reports in,
+ * late, extended and missing on the day of `now` (0: the clock's time); and the spread of
+ * seed 004 between Region Midtjylland's Sundhedsstyregruppe and Gødstrupklyngen. */
+int app_demo_plans(struct store *st, const struct principal *who, int64_t now,
+                   struct kl_error *err);
+
 /* How many demo logins app_demo_load fills. */
 size_t demo_login_count(void);
 

@@ -160,5 +160,7 @@ int app_demo_organisation(struct store *st, const struct principal *who, struct 
         rc = app_demo_indicators(st, who, err);
     if (rc == 0)
         rc = app_demo_meetings(st, who, 0, err); /* a year of meetings (demo_meetings.c) */
+    if (rc == 0)
+        rc = app_demo_plans(st, who, 0, err); /* the action plans (demo_plans.c) */
     return rc;
 }
