@@ -17,8 +17,9 @@ struct kl_error;
 struct principal;
 struct store;
 
-/* The most bytes of rewritten attachments one document takes; the rest are listed only. */
-#define BILAG_MAX_BYTES ((size_t)128 << 20)
+/* The most bytes of rewritten attachments one document takes (the whole must stay under
+ * a response's 64 MiB); the rest are listed only. */
+#define BILAG_MAX_BYTES ((size_t)48 << 20)
 
 enum bilag_state {
     BILAG_MERGED = 0,   /* a PDF whose pages follow the agenda */
