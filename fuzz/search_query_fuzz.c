@@ -21,9 +21,9 @@ static sqlite3 *open_db(void)
     if (sqlite3_open(":memory:", &db) != SQLITE_OK || store_search_register(db) != SQLITE_OK ||
         sqlite3_exec(db,
                      "CREATE VIRTUAL TABLE t USING fts5(title, recommendation, case_text,"
-                     " decision, tokenize='klynge_da');"
+                     " decision, attachments, tokenize='klynge_da');"
                      "INSERT INTO t VALUES ('Genoptræningsplaner', 'At godkende', 'Ældre får',"
-                     " 'Godkendt');",
+                     " 'Godkendt', 'Bilag om akutpladser');",
                      NULL, NULL, NULL) != SQLITE_OK)
         abort();
     return db;

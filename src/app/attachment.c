@@ -5,6 +5,8 @@
 #include "app/meeting_impl.h"
 #include "app/meeting_json.h"
 
+#include "app/attachment_text.h"
+
 #include "app/permission.h"
 #include "app/principal.h"
 #include "core/arena.h"
@@ -118,6 +120,18 @@ static int store_version(struct store *st, const struct principal *who, int64_t 
                                         version, err);
 }
 
+/* After an upload is stored: its text for the search (attachment_text.h). The upload
+ * stands whatever happens here; a failure leaves the version without text, which
+ * app_attachment_text_backfill fills in later. */
+static void index_text(struct store *st, int64_t id, int version, enum file_type type,
+                       const struct attachment_upload *u)
+{
+    struct kl_error ignored;
+
+    (void)app_attachment_text_extract(st, id, version, file_type_mime(type), u->data, u->size,
+                                      &ignored);
+}
+
 int app_attachment_add(struct store *st, const struct principal *who, int64_t item_id,
                        const struct attachment_upload *u, int64_t *id, struct field_errors *fe,
                        struct kl_error *err)
@@ -153,6 +167,8 @@ int app_attachment_add(struct store *st, const struct principal *who, int64_t it
                                attachment_json(&info), err);
         rc = meeting_finish(st, rc, err);
     }
+    if (rc == 0)
+        index_text(st, new_id, 1, type, u);
     if (rc == 0 && id)
         *id = new_id;
     arena_free(a);
@@ -170,7 +186,7 @@ int app_attachment_add_version(struct store *st, const struct principal *who, in
     struct attachment_info old, now;
     enum file_type type = FILE_UNKNOWN;
     const char *filename = NULL;
-    int rc;
+    int rc, added = 0;
 
     if (!(a = meeting_arena(err)))
         return KL_ENOMEM;
@@ -184,13 +200,18 @@ int app_attachment_add_version(struct store *st, const struct principal *who, in
     if (rc == 0)
         rc = check_upload(a, u, 0, &type, &filename, fe, err);
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
-        rc = store_version(st, who, id, u, type, filename, version, err);
+        rc = store_version(st, who, id, u, type, filename, &added, err);
         if (rc == 0)
             rc = store_attachment_get(st, a, id, 0, &now, err);
         if (rc == 0)
             rc = meeting_audit(st, who, "attachment", id, "add_version", it.forum_id,
                                attachment_json(&old), attachment_json(&now), err);
         rc = meeting_finish(st, rc, err);
+    }
+    if (rc == 0) {
+        index_text(st, id, added, type, u);
+        if (version)
+            *version = added;
     }
     arena_free(a);
     return rc;

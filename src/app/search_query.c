@@ -158,7 +158,7 @@ int search_query_parse(const char *q, size_t n, struct search_query *out,
     if (o.full)
         return kl_error_set(err, KL_EINVAL, "%s", N_("The search text is too long."));
     o = (struct out){out->match_nodecision, sizeof(out->match_nodecision), 0, 0};
-    puts_(&o, "{title recommendation case_text} : (");
+    puts_(&o, "{title recommendation case_text attachments} : (");
     puts_(&o, out->match);
     puts_(&o, ")");
     if (o.full)

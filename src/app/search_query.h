@@ -14,7 +14,7 @@ struct kl_error;
 
 struct search_query {
     char match[SEARCH_MATCH_CAP];            /* over every column */
-    char match_nodecision[SEARCH_MATCH_CAP]; /* over title, recommendation and case text */
+    char match_nodecision[SEARCH_MATCH_CAP]; /* over all but the decision */
     size_t nterms, nexcluded;
 };
 

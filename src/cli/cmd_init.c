@@ -2,6 +2,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 
+#include "app/attachment_text.h"
 #include "app/demo.h"
 #include "app/principal.h"
 #include "app/refdata.h"
@@ -51,6 +52,7 @@ int cmd_init(int argc, char **argv)
     struct problems probs;
     struct refdata_summary sum;
     struct principal who;
+    size_t extracted = 0;
     int got, rc;
 
     if (cli_wants_help(argc, argv)) {
@@ -88,6 +90,13 @@ int cmd_init(int argc, char **argv)
            "memberships (%d clusters created or changed)\n",
            db, store_schema_version(st), sum.regions, sum.municipalities, sum.clusters,
            sum.clusters_changed);
+    /* PDF attachments stored before their text was searched get it now (docs/search.md) */
+    if (app_attachment_text_backfill(st, (size_t)-1 / 2, &extracted, &err)) {
+        store_close(st);
+        return cli_fail("init", &err);
+    }
+    if (extracted)
+        printf("%s: text of %zu PDF attachments extracted for the search\n", db, extracted);
     rc = demo ? print_demo(st, &who) : 0;
     store_close(st);
     return rc;

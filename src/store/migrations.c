@@ -530,6 +530,53 @@ static const struct migration migrations[] = {
      "    UNIQUE (round_id, initiative_id)\n"
      ");\n"
      "CREATE INDEX status_report_initiative ON status_report(initiative_id);\n"},
+    /* The text of PDF attachments, extracted by pdftotext when a version is uploaded
+     * (app/attachment_text.c), searched with its item: agenda_fts gets a column
+     * "attachments" (each attachment's title and text), and attachment_fts (rowid: the
+     * attachment) tells which attachment matched, for the hit's name and snippet. FTS5
+     * cannot add a column, so agenda_fts is made anew; the triggers queue the item, as for
+     * the item's own text (store_search_sync indexes). */
+    {9, "attachment text",
+     "CREATE TABLE attachment_text (\n"
+     "    attachment_id INTEGER PRIMARY KEY REFERENCES attachment(id) ON DELETE CASCADE,\n"
+     "    version INTEGER NOT NULL,\n"
+     "    status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'none')),\n"
+     "    text TEXT NOT NULL,\n"
+     "    extracted_at TEXT NOT NULL\n"
+     ");\n"
+     "DROP TABLE agenda_fts;\n"
+     "CREATE VIRTUAL TABLE agenda_fts USING fts5(title, recommendation, case_text, decision,\n"
+     "    attachments, tokenize='klynge_da');\n"
+     "CREATE VIRTUAL TABLE attachment_fts USING fts5(text, tokenize='klynge_da');\n"
+     "CREATE TRIGGER search_pending_text AFTER INSERT ON attachment_text BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id)\n"
+     "        SELECT item_id FROM attachment WHERE id = new.attachment_id;\n"
+     "END;\n"
+     "CREATE TRIGGER search_pending_text_update AFTER UPDATE ON attachment_text BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id)\n"
+     "        SELECT item_id FROM attachment WHERE id = new.attachment_id;\n"
+     "END;\n"
+     "CREATE TRIGGER search_pending_text_delete AFTER DELETE ON attachment_text BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id)\n"
+     "        SELECT item_id FROM attachment WHERE id = old.attachment_id;\n"
+     "END;\n"
+     "CREATE TRIGGER search_pending_attachment AFTER INSERT ON attachment BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id) VALUES (new.item_id);\n"
+     "END;\n"
+     "CREATE TRIGGER search_pending_attachment_update AFTER UPDATE OF title, item_id\n"
+     "    ON attachment BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id) VALUES (old.item_id);\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id) VALUES (new.item_id);\n"
+     "END;\n"
+     "CREATE TRIGGER search_pending_attachment_delete AFTER DELETE ON attachment BEGIN\n"
+     "    INSERT OR IGNORE INTO search_pending(item_id) VALUES (old.item_id);\n"
+     "END;\n"
+     "INSERT INTO agenda_fts(rowid, title, recommendation, case_text, decision, attachments)\n"
+     "    SELECT id, title, recommendation, case_text, decision,\n"
+     "        coalesce((SELECT group_concat(a.title, char(10)) FROM attachment a\n"
+     "                  WHERE a.item_id = agenda_item.id), '')\n"
+     "    FROM agenda_item;\n"
+     "INSERT INTO attachment_fts(rowid, text) SELECT id, title FROM attachment;\n"},
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -189,6 +189,27 @@ int store_search_tokens(struct store *st, const char *text, char *out, size_t ca
     return rc == SQLITE_OK ? 0 : store_db_error(st, err, "tokenizing");
 }
 
+/* An attachment as it is searched: its title, then its extracted text. */
+#define ATTACHMENT_DOC "a.title || char(10) || coalesce(t.text, '')"
+#define ATTACHMENT_JOIN "attachment a LEFT JOIN attachment_text t ON t.attachment_id = a.id"
+#define PENDING "(SELECT item_id FROM search_pending)"
+
+/* Re-indexes the queued items: their row of agenda_fts, whose column "attachments" holds
+ * every attachment's title and text, and their attachments' rows of attachment_fts (and
+ * drops the rows of attachments that are gone). */
+static const char sync_sql[] =
+    "DELETE FROM agenda_fts WHERE rowid IN " PENDING ";"
+    "INSERT INTO agenda_fts(rowid, title, recommendation, case_text, decision, attachments)"
+    " SELECT i.id, i.title, i.recommendation, i.case_text, i.decision,"
+    " coalesce((SELECT group_concat(" ATTACHMENT_DOC ", char(10)) FROM " ATTACHMENT_JOIN
+    "  WHERE a.item_id = i.id), '')"
+    " FROM agenda_item i WHERE i.id IN " PENDING ";"
+    "DELETE FROM attachment_fts WHERE rowid NOT IN (SELECT id FROM attachment)"
+    " OR rowid IN (SELECT id FROM attachment WHERE item_id IN " PENDING ");"
+    "INSERT INTO attachment_fts(rowid, text) SELECT a.id, " ATTACHMENT_DOC
+    " FROM " ATTACHMENT_JOIN " WHERE a.item_id IN " PENDING ";"
+    "DELETE FROM search_pending;";
+
 int store_search_sync(struct store *st, struct kl_error *err)
 {
     sqlite3_stmt *s;
@@ -206,13 +227,7 @@ int store_search_sync(struct store *st, struct kl_error *err)
     rc = store_begin(st, err);
     if (rc)
         return rc;
-    rc = store_exec(st,
-                    "DELETE FROM agenda_fts WHERE rowid IN (SELECT item_id FROM search_pending);"
-                    "INSERT INTO agenda_fts(rowid, title, recommendation, case_text, decision)"
-                    " SELECT id, title, recommendation, case_text, decision FROM agenda_item"
-                    " WHERE id IN (SELECT item_id FROM search_pending);"
-                    "DELETE FROM search_pending;",
-                    err, "updating the search index");
+    rc = store_exec(st, sync_sql, err, "updating the search index");
     if (rc) {
         store_rollback(st);
         return rc;
@@ -220,12 +235,14 @@ int store_search_sync(struct store *st, struct kl_error *err)
     return store_commit(st, err);
 }
 
-/* Columns of agenda_fts: 0 title, 1 recommendation, 2 case_text, 3 decision. Decisions and
+/* Columns of agenda_fts: 0 title, 1 recommendation, 2 case_text, 3 decision, 4 attachments
+ * (titles and extracted text of the item's attachments). Decisions and
  * outcomes count only where who sees the minutes (internal, or minutes published). The
  * inner query takes one page of the visible hits, newest item first: FTS5 walks its index by
  * rowid and stops when the page is full, where ranking by bm25 would score every match (a
  * common word matches a third of all items: 150 ms over 100,000). Only that page's rows
  * get their highlight and snippet, found again by rowid. */
+#define SNIP(col) "snippet(agenda_fts, " #col ", char(2), char(3), '…', 24)"
 #define INTERNAL "(ai.forum_id IN (SELECT value FROM json_each(?3)))"
 #define MINUTES_PUBLIC "(m.status = 'minutes_published')"
 static const char search_sql[] =
@@ -244,17 +261,59 @@ static const char search_sql[] =
     "ORDER BY agenda_fts.rowid DESC LIMIT ?8 OFFSET ?9)\n"
     "SELECT ai.id, ai.meeting_id, ai.forum_id, ai.number,"
     " highlight(agenda_fts, 0, char(2), char(3)),"
-    " CASE WHEN p.minutes_visible"
-    "  THEN snippet(agenda_fts, -1, char(2), char(3), '…', 24)"
-    "  WHEN instr(snippet(agenda_fts, 2, char(2), char(3), '…', 24), char(2)) > 0"
-    "  THEN snippet(agenda_fts, 2, char(2), char(3), '…', 24)"
-    "  ELSE snippet(agenda_fts, 1, char(2), char(3), '…', 24) END,"
+    " CASE WHEN p.minutes_visible AND instr(" SNIP(3) ", char(2)) > 0 THEN " SNIP(3)
+    "  WHEN instr(" SNIP(2) ", char(2)) > 0 THEN " SNIP(2)
+    "  ELSE " SNIP(1) " END,"
     " m.title, m.day, f.name, ai.rooms,"
-    " CASE WHEN p.minutes_visible THEN ai.outcome ELSE '' END, ai.closed\n"
+    " CASE WHEN p.minutes_visible THEN ai.outcome ELSE '' END, ai.closed,"
+    " instr(highlight(agenda_fts, 0, char(2), char(3)), char(2)) > 0"
+    "  OR instr(" SNIP(1) ", char(2)) > 0 OR instr(" SNIP(2) ", char(2)) > 0"
+    "  OR (p.minutes_visible AND instr(" SNIP(3) ", char(2)) > 0)\n"
     "FROM page p JOIN agenda_fts ON agenda_fts.rowid = p.id AND agenda_fts MATCH ?1"
     " JOIN agenda_item ai ON ai.id = p.id"
     " JOIN meeting m ON m.id = ai.meeting_id JOIN forum f ON f.id = ai.forum_id\n"
     "ORDER BY p.id DESC";
+
+/* The first attachment of the hit's item that matches, with a snippet of it. */
+static const char attachment_sql[] =
+    "SELECT a.title, snippet(attachment_fts, 0, char(2), char(3), '…', 24)"
+    " FROM attachment_fts JOIN attachment a ON a.id = attachment_fts.rowid"
+    " WHERE attachment_fts MATCH ?1 AND a.item_id = ?2 ORDER BY a.id LIMIT 1";
+
+/* For each hit whose item's own text did not match (attachment NULL): the name and snippet
+ * of the attachment that did; attachment "" (and the item's snippet kept) when no single
+ * attachment holds every word (some are in the item, some in an attachment). */
+static int attachment_hits(struct store *st, struct arena *a, const char *match,
+                           struct search_hit *hits, size_t n, struct kl_error *err)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct search_hit *h = &hits[i];
+
+        if (h->attachment)
+            continue;
+        h->attachment = "";
+        if (!s && (rc = store_prepare(st, attachment_sql, &s, err, "searching attachments")))
+            break;
+        sqlite3_reset(s);
+        store_bind_text(s, 1, match);
+        sqlite3_bind_int64(s, 2, h->item_id);
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            const char *name = store_col_text(s, 0, a, 0), *snip = store_col_text(s, 1, a, 0);
+            if (!name || !snip)
+                rc = store_oom(err);
+            else {
+                h->attachment = name;
+                h->snippet = snip;
+            }
+        }
+    }
+    if (s)
+        sqlite3_finalize(s);
+    return rc;
+}
 
 int store_search(struct store *st, struct arena *a, const struct search_filter *f,
                  struct search_hit **out, size_t *n, int *more, struct kl_error *err)
@@ -302,6 +361,7 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
         h->rooms = (unsigned)sqlite3_column_int(s, 9);
         h->outcome = store_col_text(s, 10, a, 0);
         h->closed = sqlite3_column_int(s, 11);
+        h->attachment = sqlite3_column_int(s, 12) ? "" : NULL; /* NULL: look in attachments */
         if (!h->title || !h->snippet || !h->meeting_title || !h->day || !h->forum_name ||
             !h->outcome) {
             rc = store_oom(err);
@@ -313,5 +373,7 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
         rc = kl_error_set(err, sqlite3_errcode(st->db) == SQLITE_ERROR ? KL_EINVAL : KL_EDB,
                           "searching: %s", sqlite3_errmsg(st->db));
     sqlite3_finalize(s);
+    if (rc == 0)
+        rc = attachment_hits(st, a, f->match, *out, *n, err);
     return rc;
 }

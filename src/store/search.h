@@ -1,4 +1,4 @@
-/* search.h - full-text search of agenda items in the store: the Danish tokenizer that every
+/* search.h - full-text search of agenda items and their attachments' text in the store: the Danish tokenizer that every
  * connection registers for the agenda_fts table (unicode61 without removing diacritics, then
  * libstemmer's Danish stemmer), and the one search query. Who may see what is decided by the
  * caller (app/search.c) and handed in as lists of forums. */
@@ -61,6 +61,7 @@ struct search_hit {
     unsigned rooms;
     const char *outcome;       /* "" unless who sees the minutes */
     int closed;
+    const char *attachment;    /* the attachment the snippet comes from; "" for the item */
 };
 
 /* Items matching f, best first, at most f->limit from f->offset, with more set to 1 when

@@ -214,6 +214,12 @@ int page_search(struct request *r)
             html_close(&h, "p");
             if (*x->snippet) {
                 html_open(&h, "p", "class", "snippet", NULL);
+                if (x->attachment && *x->attachment) {
+                    html_open(&h, "span", "class", "snippet-source", NULL);
+                    html_textf(&h, T_(r, "Attachment: %s"), x->attachment);
+                    html_close(&h, "span");
+                    html_lit(&h, " ");
+                }
                 marked(&h, r->arena, x->snippet);
                 html_close(&h, "p");
             }
@@ -262,7 +268,7 @@ static json_t *hit_json(struct request *r, const struct search_hit *x)
     for (unsigned bit = 1; rooms && bit <= ROOM_DECIDING; bit <<= 1)
         if (x->rooms & bit)
             json_array_append_new(rooms, json_string(room_name(bit)));
-    return json_pack("{s:I,s:I,s:I,s:s,s:s,s:s,s:i,s:s?,s:s?,s:s?,s:s?,s:o*,s:s,s:s}",
+    return json_pack("{s:I,s:I,s:I,s:s,s:s,s:s,s:i,s:s?,s:s?,s:s?,s:s?,s:o*,s:s,s:s,s:s}",
                      "item_id", (json_int_t)x->item_id, "meeting_id",
                      (json_int_t)x->meeting_id, "forum_id", (json_int_t)x->forum_id, "forum",
                      x->forum_name, "meeting", x->meeting_title, "day", x->day, "number",
@@ -270,7 +276,7 @@ static json_t *hit_json(struct request *r, const struct search_hit *x)
                      plain(r->arena, x->snippet), "title_html",
                      marked_html(r->arena, x->title), "snippet_html",
                      marked_html(r->arena, x->snippet), "rooms", rooms, "outcome", x->outcome,
-                     "url", hit_href(r, x));
+                     "url", hit_href(r, x), "attachment", x->attachment ? x->attachment : "");
 }
 
 int api_search(struct request *r)

@@ -171,7 +171,7 @@ static void test_parsed_expressions_run_in_fts5(void **state)
         struct arena *a = arena_new(0);
 
         assert_int_equal(search_query_parse(qs[i], strlen(qs[i]), &sq, &err), 0);
-        assert_non_null(strstr(sq.match_nodecision, "{title recommendation case_text} : ("));
+        assert_non_null(strstr(sq.match_nodecision, "{title recommendation case_text attachments} : ("));
         sf.match = sq.match;
         sf.match_nodecision = sq.match_nodecision;
         sf.internal_json = "[1]";
