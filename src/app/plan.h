@@ -223,6 +223,30 @@ struct spread {
 int app_initiative_spread(struct store *st, struct arena *a, const struct principal *who,
                           int64_t id, struct spread *out, struct kl_error *err);
 
+/* Documents (plan_docs.c): the plan's workbook and a round's overview as PDF or workbook,
+ * with what who may read, in lang; appended to out, with a file name for the download in
+ * *filename (arena a; may be NULL). */
+
+enum plan_doc_format { PLAN_DOC_PDF = 0, PLAN_DOC_XLSX };
+
+/* The plan with its initiatives and funds as a workbook ("handleplan-ID.xlsx"). */
+int app_plan_xlsx(struct store *st, struct arena *a, const struct principal *who,
+                  int64_t plan_id, const char *lang, struct buf *out, const char **filename,
+                  struct kl_error *err);
+/* The overview of round id on day today ("statusrunde-ID.pdf" or ".xlsx"). */
+int app_status_round_doc(struct store *st, struct arena *a, const struct principal *who,
+                         int64_t id, int32_t today, enum plan_doc_format format,
+                         const char *lang, struct buf *out, const char **filename,
+                         struct kl_error *err);
+/* Puts the overview of round id (as on day today) on agenda item item_id as an attachment
+ * titled "Statusoversigt: ROUND" (app_attachment_add's rights and checks: the item forum's
+ * secretary, while the agenda may change). *attachment_id (may be NULL) is set. */
+int app_status_round_attach(struct store *st, struct arena *a, const struct principal *who,
+                            int64_t id, int64_t item_id, int32_t today,
+                            enum plan_doc_format format, const char *lang,
+                            int64_t *attachment_id, struct field_errors *fe,
+                            struct kl_error *err);
+
 /* JSON of the model (new references; NULL when out of memory), for the API and the audit
  * log. Money as integers in øre, days as "YYYY-MM-DD", instants as UTC text. */
 json_t *action_plan_json(const struct action_plan *p);

@@ -23,6 +23,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_compute(int argc, char **argv);
 int cmd_indicator(int argc, char **argv);
 int cmd_meeting(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 /* The database path: the --db value if given, else $KLYNGE_DB, else "./var/klynge.db". */
 const char *cli_db_path(const char *opt);
@@ -42,6 +43,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * with err "PATH: reason" when it cannot be read; KL_ELIMIT when it is larger than the cap. */
 struct buf;
 int cli_read_file(const char *path, struct buf *b, struct kl_error *err);
+
+/* Writes b to the file at path ("-": standard output), replacing it. Returns 0; KL_EIO with
+ * err "PATH: reason" when it cannot be written. */
+int cli_write_file(const char *path, const struct buf *b, struct kl_error *err);
 
 /* True when argv holds -h or --help. */
 int cli_wants_help(int argc, char **argv);

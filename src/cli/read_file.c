@@ -1,4 +1,5 @@
-/* read_file.c - reading a whole input file for the import commands (see cli.h). */
+/* read_file.c - reading a whole input file for the import commands, and writing a
+ * command's output file (see cli.h). */
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -27,4 +28,16 @@ int cli_read_file(const char *path, struct buf *b, struct kl_error *err)
     }
     fclose(f);
     return 0;
+}
+
+int cli_write_file(const char *path, const struct buf *b, struct kl_error *err)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+    int bad;
+
+    if (!f)
+        return kl_error_set(err, KL_EIO, "%s: %s", path, strerror(errno));
+    bad = b->len && fwrite(b->data, 1, b->len, f) != b->len;
+    bad |= f == stdout ? fflush(f) != 0 : fclose(f) != 0;
+    return bad ? kl_error_set(err, KL_EIO, "%s: %s", path, strerror(errno)) : 0;
 }
