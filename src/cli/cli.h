@@ -23,6 +23,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_compute(int argc, char **argv);
 int cmd_indicator(int argc, char **argv);
 int cmd_meeting(int argc, char **argv);
+int cmd_datapakke(int argc, char **argv);
 int cmd_plan(int argc, char **argv);
 
 /* The database path: the --db value if given, else $KLYNGE_DB, else "./var/klynge.db". */

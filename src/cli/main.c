@@ -27,6 +27,7 @@ static const struct command commands[] = {
     {"compute", cmd_compute, "compute indicators from an event-level extract"},
     {"indicator", cmd_indicator, "indicator catalogue and values: list, import"},
     {"meeting", cmd_meeting, "meetings: list, show, new, publish"},
+    {"datapakke", cmd_datapakke, "a meeting's data package as PDF, attached to an item"},
     {"plan", cmd_plan, "action plans: list, show, round, export, attach"},
 };
 

@@ -412,18 +412,9 @@ enum {
     TABLE_LEGEND = 24,
 };
 
-/* The code points of s (UTF-8 continuation bytes not counted). */
-static size_t chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 static int table_row_h(const struct chart_table *t)
 {
-    return t->nspark ? TABLE_SPARK_ROW : TABLE_ROW;
+    return t->sparks ? TABLE_SPARK_ROW : TABLE_ROW;
 }
 
 int chart_table_height(const struct chart_table *t)
@@ -482,6 +473,43 @@ static void spark(struct canvas *cv, const double *v, size_t n, double lo, doubl
         }
 }
 
+/* The code points of s (UTF-8 continuation bytes not counted). */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* A row's name at baseline y: with two_lines, broken at the last space that fits the first
+ * line of max code points, the rest on a second line (cut with "…"). */
+static void row_name(struct canvas *cv, const char *name, int bold, double y, size_t max,
+                     int two_lines)
+{
+    size_t cut = 0, cps = 0, i;
+    char first[400];
+
+    if (!two_lines || chars(name) <= max || strlen(name) >= sizeof first) {
+        canvas_text(cv, 8, y, CANVAS_START, bold, 0, TEXT_FILL, name, max);
+        return;
+    }
+    for (i = 0; name[i] && cps <= max; i++) {
+        if (((unsigned char)name[i] & 0xC0) != 0x80)
+            cps++;
+        if (name[i] == ' ' && cps <= max)
+            cut = i;
+    }
+    if (!cut) {
+        canvas_text(cv, 8, y, CANVAS_START, bold, 0, TEXT_FILL, name, max);
+        return;
+    }
+    memcpy(first, name, cut);
+    first[cut] = '\0';
+    canvas_text(cv, 8, y, CANVAS_START, bold, 0, TEXT_FILL, first, 0);
+    canvas_text(cv, 8, y + 15, CANVAS_START, bold, 0, TEXT_FILL, name + cut + 1, max);
+}
+
 int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_error *err)
 {
     double w[CHART_MAX_COLUMNS], name_w, x, row_h = table_row_h(t);
@@ -489,8 +517,7 @@ int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_e
 
     if ((rc = check_head(t->id, t->title, err)))
         return rc;
-    if (t->ncols > CHART_MAX_COLUMNS || t->nrows > CHART_MAX_ROWS ||
-        t->nspark > CHART_MAX_POINTS || (t->ncols && !t->columns) ||
+    if (t->ncols > CHART_MAX_COLUMNS || t->nrows > CHART_MAX_ROWS || (t->ncols && !t->columns) ||
         (t->nrows && (!t->rows || (t->ncols && !t->cells))))
         return kl_error_set(err, KL_EINVAL, "a table of %zu rows and %zu columns is too large",
                             t->nrows, t->ncols);
@@ -500,6 +527,10 @@ int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_e
     for (size_t r = 0; r < t->nrows; r++)
         if (!t->rows[r])
             return kl_error_set(err, KL_EINVAL, "row %zu has no name", r);
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        if (t->cells[i].spark && t->cells[i].nspark > CHART_MAX_POINTS)
+            return kl_error_set(err, KL_EINVAL, "a small series of %zu points is too long",
+                                t->cells[i].nspark);
     name_w = table_widths(t, w);
     canvas_begin(cv, t->id, t->title, t->desc, "chart chart-table", WIDTH, height);
     /* header */
@@ -509,7 +540,7 @@ int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_e
     x = 8 + name_w;
     for (size_t i = 0; i < t->ncols; i++) {
         canvas_text(cv, x + 4, TABLE_HEAD - 10, CANVAS_START, 1, 0, TEXT_FILL, t->columns[i],
-                    (size_t)(w[i] / 7.5));
+                    (size_t)((w[i] - 6) / 8));
         x += w[i];
     }
     canvas_line(cv, 8, TABLE_HEAD - 2, WIDTH - 8, TABLE_HEAD - 2,
@@ -517,10 +548,9 @@ int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_e
     /* rows: name, then per column text, mark, words and the small line (scaled to the
      * column's own range) */
     for (size_t r = 0; r < t->nrows; r++) {
-        double y = TABLE_HEAD + (double)r * row_h, base = y + (t->nspark ? 17 : 16);
+        double y = TABLE_HEAD + (double)r * row_h, base = y + (t->sparks ? 17 : 16);
         int bold = t->emphasis && t->emphasis[r];
-        canvas_text(cv, 8, base, CANVAS_START, bold, 0, TEXT_FILL, t->rows[r],
-                    (size_t)(name_w / 7.5));
+        row_name(cv, t->rows[r], bold, base, (size_t)(name_w / 7.5), t->sparks);
         x = 8 + name_w;
         for (size_t i = 0; i < t->ncols; i++) {
             const struct chart_cell *cell = &t->cells[r * t->ncols + i];
@@ -540,21 +570,22 @@ int chart_table_draw(const struct chart_table *t, struct canvas *cv, struct kl_e
             if (cell->words && x + w[i] - tx > 20)
                 canvas_text(cv, tx, base, CANVAS_START, 0, 11, TEXT_FILL, cell->words,
                             (size_t)((x + w[i] - tx) / 6.5));
-            if (t->nspark && cell->spark) {
+            if (t->sparks && cell->spark) {
+                /* one range for the row, so its cells compare (the cluster, the country) */
                 double lo = 0, hi = 0;
                 int any = 0;
-                for (size_t rr = 0; rr < t->nrows; rr++) {
-                    const double *v = t->cells[rr * t->ncols + i].spark;
-                    for (size_t k = 0; v && k < t->nspark; k++)
-                        if (isfinite(v[k])) {
-                            if (!any || v[k] < lo)
-                                lo = v[k];
-                            if (!any || v[k] > hi)
-                                hi = v[k];
+                for (size_t cc = 0; cc < t->ncols; cc++) {
+                    const struct chart_cell *o = &t->cells[r * t->ncols + cc];
+                    for (size_t k = 0; o->spark && k < o->nspark; k++)
+                        if (isfinite(o->spark[k])) {
+                            if (!any || o->spark[k] < lo)
+                                lo = o->spark[k];
+                            if (!any || o->spark[k] > hi)
+                                hi = o->spark[k];
                             any = 1;
                         }
                 }
-                spark(cv, cell->spark, t->nspark, lo, hi, x + 6, y + 24, w[i] - 16, 15);
+                spark(cv, cell->spark, cell->nspark, lo, hi, x + 6, y + 24, w[i] - 16, 15);
             }
             x += w[i];
         }

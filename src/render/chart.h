@@ -121,7 +121,8 @@ struct chart_cell {
     const char *text;      /* the value as shown ("12,5", "<5", "–"); NULL: empty */
     enum chart_mark mark;  /* drawn after the text */
     const char *words;     /* the mark in words ("bedre end landet"); NULL: none */
-    const double *spark;   /* NULL, or the table's nspark values (NAN: a gap) */
+    const double *spark;   /* NULL, or nspark values over time (NAN: a gap) */
+    size_t nspark;         /* at most CHART_MAX_POINTS */
 };
 
 struct chart_table {
@@ -137,16 +138,17 @@ struct chart_table {
     const int *emphasis;            /* NULL, or nrows flags: bold row (the cluster) */
     size_t nrows;
     const struct chart_cell *cells; /* nrows x ncols: cells[row * ncols + col] */
-    size_t nspark;                  /* points of each cell's small series; 0: none */
+    int sparks;                     /* rows are tall enough for the cells' small series and
+                                       two lines of row name; 0: no small series */
     const char *legend;             /* a line under the table (what the marks mean) */
 };
 
 /* Appends a small-multiples table as <svg>: a header row, then per row its name and per
- * column the cell's text, its mark as colour and shape, its words, and (nspark > 0) a small
- * line of its series scaled to the column's own range, so that columns of different units
+ * column the cell's text, its mark as colour and shape, its words, and (sparks) a small
+ * line of its series scaled to the column's own range, so that rows of different units
  * can stand side by side. Marks are never colour only: shape and words go with them.
  * Returns as chart_line_svg (at most CHART_MAX_COLUMNS columns, CHART_MAX_ROWS rows,
- * CHART_MAX_POINTS points). */
+ * CHART_MAX_POINTS points per series). */
 int chart_table_svg(const struct chart_table *t, struct buf *out, struct kl_error *err);
 
 /* Draws the same table onto cv; returns as chart_line_draw. */

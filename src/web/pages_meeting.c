@@ -9,6 +9,7 @@
 #include "web/labels.h"
 #include "web/layout.h"
 #include "web/meeting_ui.h"
+#include "web/handlers_datapakke.h"
 #include "web/request.h"
 #include "app/meeting.h"
 #include "app/meeting_agenda.h"
@@ -360,7 +361,10 @@ int meeting_page(struct request *r, int64_t id, const struct meeting_forms *form
         if (ag.minutes_visible && ag.meeting.status == MEETING_MINUTES_PUBLISHED)
             a_link(&h, arena_printf(r->arena, "/meetings/%lld/minutes.pdf", (long long)id),
                    T_(r, "Minutes as PDF"));
+        a_link(&h, arena_printf(r->arena, "/meetings/%lld/datapakke.pdf", (long long)id),
+               T_(r, "Data package as PDF"));
         html_lit(&h, "</p>");
+        datapakke_attach_form(r, &h, &ag);
     }
     actions(r, &h, &ag);
     html_elem(&h, "h2", T_(r, "Agenda"));

@@ -6,6 +6,7 @@
 #include "web/handlers_search.h"
 #include "web/handlers_docs.h"
 #include "web/handlers_pdf.h"
+#include "web/handlers_datapakke.h"
 #include "web/routes.h"
 
 #include <stddef.h>
@@ -150,6 +151,10 @@ const struct route web_routes[] = {
     {"GET", "/meetings/{id}/agenda.pdf", serve_meeting_agenda_pdf, PERM_PUBLIC, 0},
     {"GET", "/meetings/{id}/agenda-bilag.pdf", serve_meeting_agenda_bilag_pdf, PERM_PUBLIC, 0},
     {"GET", "/meetings/{id}/minutes.pdf", serve_meeting_minutes_pdf, PERM_PUBLIC, 0},
+    /* the data package: app_datapakke_pdf decides (whoever sees the meeting), discretion as
+     * on the pages; attaching it is app_attachment_add's (the forum's secretary) */
+    {"GET", "/meetings/{id}/datapakke.pdf", serve_meeting_datapakke_pdf, PERM_PUBLIC, 0},
+    {"POST", "/meetings/{id}/datapakke", post_meeting_datapakke, PERM_SIGNED_IN, 0},
     /* documents out: calendar feeds and spreadsheets; the app layer's readers decide what
      * they list. The personal feed's token is its credential (404 when unknown). */
     {"GET", "/forums/{id}/calendar.ics", feed_forum_calendar, PERM_FORUM_PUBLISHED, 0},

@@ -158,6 +158,8 @@ MATRIX = {
     ("GET", "/meetings/{id}/agenda.pdf"): READERS_A,   # published agenda; closed items by role
     ("GET", "/meetings/{id}/agenda-bilag.pdf"): READERS_A,  # the same with its PDF attachments
     ("GET", "/meetings/{id}/minutes.pdf"): NOBODY,     # minutes not started: 404 for all
+    ("GET", "/meetings/{id}/datapakke.pdf"): READERS_A,  # who sees the meeting (A: no cluster)
+    ("POST", "/meetings/{id}/datapakke"): MANAGERS_A,     # attach it to an item: the secretary
     ("GET", "/search"): EVERYONE,            # app_search shows each only what they may see
     ("GET", "/api/v1/search"): EVERYONE,
     ("GET", "/healthz"): EVERYONE,
@@ -265,6 +267,7 @@ SAMPLE.update({"attachments": str(ATTACHMENT), "attendance": str(PERSON)})
 
 # the body each state-changing route gets: enough to reach the permission decision
 BODIES = {"/meetings/{id}/status": {"action": "mark_held"},
+          "/meetings/{id}/datapakke": {"item_id": str(ITEM_A)},
           "/referrals/{id}/answer": {"answer": "Matrix answer"},
           "/referrals/{id}/take-up": {"meeting_id": str(MEETING_A)},
           "/clusters/{code}/organisation": {"template": "steering-2019"},

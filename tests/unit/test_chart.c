@@ -72,12 +72,12 @@ static void table_example(struct chart_table *t, struct chart_cell *cells)
 {
     memset(t, 0, sizeof *t);
     memset(cells, 0, 6 * sizeof *cells);
-    cells[0] = (struct chart_cell){"18,2", CHART_MARK_GOOD, "bedre end landet", cluster_v};
-    cells[1] = (struct chart_cell){NULL, CHART_MARK_SAME, "på niveau", NULL};
-    cells[2] = (struct chart_cell){"<5", CHART_MARK_NONE, NULL, muni_v};
-    cells[3] = (struct chart_cell){NULL, CHART_MARK_BAD, "dårligere", NULL};
-    cells[4] = (struct chart_cell){"20,2", CHART_MARK_UP, "højere", country_v};
-    cells[5] = (struct chart_cell){NULL, CHART_MARK_DOWN, "lavere", NULL};
+    cells[0] = (struct chart_cell){"18,2", CHART_MARK_GOOD, "bedre end landet", cluster_v, 5};
+    cells[1] = (struct chart_cell){NULL, CHART_MARK_SAME, "på niveau", NULL, 0};
+    cells[2] = (struct chart_cell){"<5", CHART_MARK_NONE, NULL, muni_v, 5};
+    cells[3] = (struct chart_cell){NULL, CHART_MARK_BAD, "dårligere", NULL, 0};
+    cells[4] = (struct chart_cell){"20,2", CHART_MARK_UP, "højere", country_v, 4};
+    cells[5] = (struct chart_cell){NULL, CHART_MARK_DOWN, "lavere", NULL, 0};
     t->id = "table-x";
     t->title = "Overblik";
     t->desc = "Signaler";
@@ -88,7 +88,7 @@ static void table_example(struct chart_table *t, struct chart_cell *cells)
     t->emphasis = emph;
     t->nrows = 3;
     t->cells = cells;
-    t->nspark = 5;
+    t->sparks = 1;
     t->legend = "● bedre ▲ uændret ■ dårligere";
 }
 

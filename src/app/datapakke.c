@@ -1,0 +1,161 @@
+/* datapakke.c - a forum's data package for a meeting (see datapakke.h): the meeting as who
+ * may see it, the forum's clusters and their chosen indicators, each indicator's grid as who
+ * may see it, mapped onto the charts and texts of render/pdf_datapakke.h in the document's
+ * language; and attaching the PDF to an agenda item. The charts are built here
+ * (datapakke_charts.c) from grids only, never from stored values. */
+#include "app/datapakke.h"
+#include "app/datapakke_impl.h"
+
+#include "app/indicator.h"
+#include "app/meeting_agenda.h"
+#include "app/meeting_attachment.h"
+#include "app/organisation.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "model/fields.h"
+#include "model/forum.h"
+#include "model/meeting.h"
+#include "render/pdf_datapakke.h"
+
+#include <string.h>
+
+static const char *meeting_kind_text(enum i18n_language lang, enum meeting_kind k)
+{
+    static const char *const names[MEETING_KIND_COUNT] = {
+        [MEETING_REGULAR] = N_("Meeting"), [MEETING_PRE] = N_("Pre-meeting"),
+        [MEETING_SEMINAR] = N_("Seminar"), [MEETING_POLITICAL] = N_("Political meeting"),
+    };
+    return i18n_get(lang, names[(unsigned)k < MEETING_KIND_COUNT ? k : 0]);
+}
+
+/* The grids of the forum's clusters' chosen indicators, as (cluster, grid) sections. */
+static int sections(struct store *st, struct arena *a, const struct principal *who,
+                    const struct forum *f, struct dp_section **out, size_t *n,
+                    struct kl_error *err)
+{
+    struct dp_section *s = arena_calloc(a, DATAPAKKE_MAX_SECTIONS + 1, sizeof *s);
+    size_t k = 0;
+    int rc;
+
+    if (!s)
+        return kl_error_set(err, KL_ENOMEM, "out of memory");
+    for (size_t c = 0; c < f->nclusters; c++) {
+        const char **codes;
+        size_t nc;
+        int chosen;
+        if ((rc = app_cluster_indicators(st, a, f->clusters[c], &codes, &nc, &chosen, err)))
+            return rc;
+        for (size_t i = 0; i < nc && k < DATAPAKKE_MAX_SECTIONS; i++) {
+            s[k].cluster = f->clusters[c];
+            rc = app_indicator_grid(st, a, who, codes[i], NULL, NULL, &s[k].grid, err);
+            if (rc == KL_ENOTFOUND) { /* removed from the catalogue since it was chosen */
+                kl_error_clear(err);
+                continue;
+            }
+            if (rc)
+                return rc;
+            k++;
+        }
+    }
+    *out = s;
+    *n = k;
+    return 0;
+}
+
+/* app_datapakke_pdf, also giving the meeting's date as shown ("30.08.2023") in *date. */
+static int render(struct store *st, struct arena *a, const struct principal *who,
+                  int64_t meeting_id, enum i18n_language lang, struct buf *out,
+                  const char **filename, const char **date, struct kl_error *err)
+{
+    struct agenda ag;
+    struct forum f;
+    struct dp_section *sec = NULL;
+    struct pdf_datapakke d;
+    size_t n = 0;
+    char day[11];
+    int rc, y, m, dd;
+
+    if ((rc = app_agenda_get(st, a, who, meeting_id, &ag, err)))
+        return rc;
+    if ((rc = app_forum_get(st, a, ag.meeting.forum_id, &f, err)))
+        return rc;
+    if (f.nclusters == 0)
+        return kl_error_set(err, KL_EINVAL,
+                            "the forum '%s' belongs to no cluster, so it has no data package",
+                            f.name ? f.name : "");
+    if ((rc = sections(st, a, who, &f, &sec, &n, err)))
+        return rc;
+    memset(&d, 0, sizeof d);
+    d.lang = lang;
+    d.forum = ag.meeting.forum_name ? ag.meeting.forum_name : f.name;
+    date_to_ymd(meeting_cph_day(ag.meeting.starts_at), &y, &m, &dd);
+    d.date = arena_printf(a, "%02d.%02d.%04d", dd % 100, m % 100, y % 10000);
+    d.meeting = ag.meeting.title && *ag.meeting.title
+                    ? arena_printf(a, "%s: %s", meeting_kind_text(lang, ag.meeting.kind),
+                                   ag.meeting.title)
+                    : meeting_kind_text(lang, ag.meeting.kind);
+    if (!d.date || (rc = dp_build(a, lang, sec, n, &d)))
+        return kl_error_set(err, KL_ENOMEM, "out of memory");
+    if ((rc = pdf_datapakke_render(&d, out, NULL, err)))
+        return rc;
+    if (date)
+        *date = d.date;
+    if (filename) {
+        date_format_iso(meeting_cph_day(ag.meeting.starts_at), day);
+        *filename = arena_printf(a, "%s-%s-%lld.pdf", i18n_get(lang, N_("datapakke")), day,
+                                 (long long)meeting_id);
+        if (!*filename)
+            return kl_error_set(err, KL_ENOMEM, "out of memory");
+    }
+    return 0;
+}
+
+int app_datapakke_pdf(struct store *st, struct arena *a, const struct principal *who,
+                      int64_t meeting_id, enum i18n_language lang, struct buf *out,
+                      const char **filename, struct kl_error *err)
+{
+    return render(st, a, who, meeting_id, lang, out, filename, NULL, err);
+}
+
+int app_datapakke_attach(struct store *st, struct arena *a, const struct principal *who,
+                         int64_t meeting_id, int64_t item_id, enum i18n_language lang,
+                         struct buf *out, int64_t *attachment_id, struct kl_error *err)
+{
+    struct agenda ag;
+    struct agenda_entry e;
+    struct attachment_upload u;
+    struct field_errors fe;
+    struct buf pdf;
+    const char *filename = NULL, *date = NULL;
+    int rc;
+
+    /* who may change the meeting first, so that nobody else learns about its items */
+    if ((rc = app_agenda_get(st, a, who, meeting_id, &ag, err)))
+        return rc;
+    if (!ag.can_manage)
+        return kl_error_set(err, KL_EPERM, "only the forum's secretary may attach the data "
+                                           "package");
+    if (item_id <= 0 || (rc = app_item_get(st, a, who, item_id, &e, err)) ||
+        e.item.state != ITEM_AGENDA || e.item.meeting_id != meeting_id)
+        return kl_error_set(err, KL_ENOTFOUND, "item %lld is not on the agenda of meeting %lld",
+                            (long long)item_id, (long long)meeting_id);
+    buf_init(&pdf, ATTACHMENT_MAX_DEFAULT);
+    rc = render(st, a, who, e.item.meeting_id, lang, &pdf, &filename, &date, err);
+    if (rc == 0) {
+        memset(&u, 0, sizeof u);
+        fields_clear(&fe);
+        u.filename = filename;
+        u.title = arena_printf(a, "%s %s", i18n_get(lang, N_("Data package")), date);
+        u.data = (const unsigned char *)pdf.data;
+        u.size = pdf.len;
+        rc = app_attachment_add(st, who, item_id, &u, attachment_id, &fe, err);
+        if (rc && fe.n && err && !err->msg[0])
+            kl_error_set(err, rc, "%s: %s", fe.field[0], fe.msg[0]);
+    }
+    if (rc == 0 && out && buf_append(out, pdf.data, pdf.len))
+        rc = kl_error_set(err, KL_ENOMEM, "out of memory");
+    buf_free(&pdf);
+    return rc;
+}
