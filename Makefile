@@ -1,7 +1,7 @@
 # The two commands of the README, and the steps they are made of.
 #   make run    install what is missing, build, create the demo database, serve
 #   make check  install what is missing, build, and run every test (plain and sanitized)
-#   make bench  run the benchmarks under bench/
+#   make bench  run the benchmarks under bench/ (bench/pdf installs LibreOffice to compare)
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -73,6 +73,7 @@ lint:
 
 bench: bootstrap build
 	bench/run $(BUILD)
+	bench/pdf $(BUILD)
 
 po:
 	xgettext --from-code=UTF-8 --keyword=N_ --keyword=T_:2 -o po/klynge.pot \
