@@ -18,6 +18,7 @@ static const struct nav_item nav[] = {
     {NAV_MUNICIPALITIES, "/municipalities", N_("Municipalities")},
     {NAV_FORUMS, "/forums", N_("Forums")},
     {NAV_MEETINGS, "/meetings", N_("Meetings")},
+    {NAV_PLANS, "/plans", N_("Action plans")},
     {NAV_INDICATORS, "/indicators", N_("Indicators")},
     {NAV_PEOPLE, "/organisations", N_("Organisations")},
 };

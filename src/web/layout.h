@@ -15,6 +15,7 @@ enum nav_section {
     NAV_MUNICIPALITIES,
     NAV_FORUMS,
     NAV_MEETINGS,
+    NAV_PLANS,
     NAV_INDICATORS,
     NAV_PEOPLE,
     NAV_AUDIT,

@@ -6,6 +6,7 @@
 #include "web/handlers_search.h"
 #include "web/handlers_docs.h"
 #include "web/handlers_pdf.h"
+#include "web/handlers_plans.h"
 #include "web/handlers_datapakke.h"
 #include "web/routes.h"
 
@@ -168,6 +169,55 @@ const struct route web_routes[] = {
     /* Search: every principal may search; app_search shows only what they may see. */
     {"GET", "/search", page_search, PERM_PUBLIC, 0},
     {"GET", "/api/v1/search", api_search, PERM_PUBLIC, 0},
+    /* action plans: the use cases of app/plan.h decide who reads and changes what (the
+     * plan forum's secretary, the initiative's group for its reports) */
+    {"GET", "/plans", page_plans, PERM_PUBLIC, 0},
+    {"GET", "/plans/new", page_plan_new, PERM_SIGNED_IN, 0},
+    {"POST", "/plans/new", post_plan_new, PERM_SIGNED_IN, 0},
+    {"GET", "/plans/{id}", page_plan, PERM_PUBLIC, 0},
+    {"GET", "/plans/{id}/edit", page_plan_edit, PERM_SIGNED_IN, 0},
+    {"POST", "/plans/{id}/edit", post_plan_edit, PERM_SIGNED_IN, 0},
+    {"POST", "/plans/{id}/rounds", post_plan_round, PERM_SIGNED_IN, 0},
+    {"GET", "/plans/{id}/initiatives/new", page_initiative_new, PERM_SIGNED_IN, 0},
+    {"POST", "/plans/{id}/initiatives", post_initiative_new, PERM_SIGNED_IN, 0},
+    {"GET", "/initiatives/{id}", page_initiative, PERM_PUBLIC, 0},
+    {"GET", "/initiatives/{id}/edit", page_initiative_edit, PERM_SIGNED_IN, 0},
+    {"POST", "/initiatives/{id}/edit", post_initiative_edit, PERM_SIGNED_IN, 0},
+    {"POST", "/initiatives/{id}/funds", post_initiative_funds, PERM_SIGNED_IN, 0},
+    {"POST", "/initiatives/{id}/carry", post_initiative_carry, PERM_SIGNED_IN, 0},
+    {"POST", "/initiatives/{id}/milestones", post_initiative_milestone, PERM_SIGNED_IN, 0},
+    {"POST", "/milestones/{id}/done", post_milestone_done, PERM_SIGNED_IN, 0},
+    {"POST", "/initiatives/{id}/offer", post_initiative_offer, PERM_SIGNED_IN, 0},
+    {"POST", "/initiatives/{id}/adopt", post_initiative_adopt, PERM_SIGNED_IN, 0},
+    {"POST", "/initiatives/{id}/order", post_initiative_order, PERM_SIGNED_IN, 0},
+    {"GET", "/status-rounds/{id}", page_status_round, PERM_PUBLIC, 0},
+    {"GET", "/status-reports/{id}", page_status_report, PERM_PUBLIC, 0},
+    {"GET", "/status-reports/{id}/edit", page_status_report_edit, PERM_SIGNED_IN, 0},
+    {"POST", "/status-reports/{id}", post_status_report, PERM_SIGNED_IN, 0},
+    {"POST", "/status-reports/{id}/extension", post_status_report_extension, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/action-plans", api_plans, PERM_PUBLIC, 0},
+    {"POST", "/api/v1/action-plans", api_plan_create, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/action-plans/{id}", api_plan, PERM_PUBLIC, 0},
+    {"PUT", "/api/v1/action-plans/{id}", api_plan_update, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/action-plans/{id}/initiatives", api_plan_initiatives, PERM_PUBLIC, 0},
+    {"POST", "/api/v1/action-plans/{id}/initiatives", api_initiative_create, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/action-plans/{id}/status-rounds", api_plan_rounds, PERM_PUBLIC, 0},
+    {"POST", "/api/v1/action-plans/{id}/status-rounds", api_round_open, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/initiatives/{id}", api_initiative, PERM_PUBLIC, 0},
+    {"PUT", "/api/v1/initiatives/{id}", api_initiative_update, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/initiatives/{id}/milestones", api_milestone_create, PERM_SIGNED_IN, 0},
+    {"PUT", "/api/v1/milestones/{id}", api_milestone_update, PERM_SIGNED_IN, 0},
+    {"PUT", "/api/v1/initiatives/{id}/funds/{year}", api_funds_put, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/initiatives/{id}/funds/{year}/carry", api_funds_carry, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/initiatives/{id}/items", api_initiative_item_link, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/initiatives/{id}/offer", api_initiative_offer, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/initiatives/{id}/adopt", api_initiative_adopt, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/initiatives/{id}/order", api_initiative_order, PERM_SIGNED_IN, 0},
+    {"GET", "/api/v1/initiatives/{id}/spread", api_initiative_spread, PERM_PUBLIC, 0},
+    {"GET", "/api/v1/status-rounds/{id}", api_round, PERM_PUBLIC, 0},
+    {"GET", "/api/v1/status-reports/{id}", api_report, PERM_PUBLIC, 0},
+    {"PUT", "/api/v1/status-reports/{id}", api_report_submit, PERM_SIGNED_IN, 0},
+    {"POST", "/api/v1/status-reports/{id}/extension", api_report_extension, PERM_SIGNED_IN, 0},
     {"GET", "/healthz", serve_health, PERM_PUBLIC, 0},
     {"GET", "/static/{name}", serve_static, PERM_PUBLIC, 0},
     {NULL, NULL, NULL, PERM_PUBLIC, 0},

@@ -296,6 +296,88 @@ BODIES.update({"/api/v1/items/{id}/move": {"position": 1},
                "/api/v1/referrals/{id}/take-up": {"meeting_id": MEETING_A},
                "/api/v1/referrals/{id}/withdraw": {"reason": "Matrix"}})
 
+# action plans: a plan of forum A with one active type-A initiative run by forum A itself, a
+# milestone, a round with the initiative's report, and a second
+# plan of forum A to adopt it into (test-only setup; the API's own tests are in
+# test_plans_api.py). The use cases decide: the plan forum's secretary changes, the group
+# (forum A's members) submits the report and keeps the milestones.
+MATRIX.update({
+    ("GET", "/plans"): EVERYONE,
+    ("GET", "/plans/new"): SIGNED_IN,            # says who may create a plan
+    ("POST", "/plans/new"): MANAGERS_A,          # a plan of forum A
+    ("GET", "/plans/{id}"): READERS_A,
+    ("GET", "/plans/{id}/edit"): MANAGERS_A,
+    ("POST", "/plans/{id}/edit"): MANAGERS_A,
+    ("POST", "/plans/{id}/rounds"): MANAGERS_A,  # 400: no title
+    ("GET", "/plans/{id}/initiatives/new"): MANAGERS_A,
+    ("POST", "/plans/{id}/initiatives"): MANAGERS_A,  # 400: no label
+    ("GET", "/initiatives/{id}"): READERS_A,
+    ("GET", "/initiatives/{id}/edit"): MANAGERS_A,
+    ("POST", "/initiatives/{id}/edit"): MANAGERS_A,   # 400: no type
+    ("POST", "/initiatives/{id}/funds"): MANAGERS_A,  # 400: no year
+    ("POST", "/initiatives/{id}/carry"): MANAGERS_A,  # 400: no year
+    ("POST", "/initiatives/{id}/milestones"): INTERNAL_A,  # the group: 400, no title
+    ("POST", "/milestones/{id}/done"): INTERNAL_A,
+    ("POST", "/initiatives/{id}/offer"): MANAGERS_A,  # 400: not completed
+    ("POST", "/initiatives/{id}/adopt"): READERS_A,   # 400 to who may read it: not offered
+    ("POST", "/initiatives/{id}/order"): MANAGERS_A,  # 400: not type B
+    ("GET", "/status-rounds/{id}"): READERS_A,
+    ("GET", "/status-reports/{id}"): READERS_A,
+    ("GET", "/status-reports/{id}/edit"): INTERNAL_A,  # the group's form
+    ("POST", "/status-reports/{id}"): INTERNAL_A,      # 400: no light
+    ("POST", "/status-reports/{id}/extension"): MANAGERS_A,  # 400: no day
+    ("GET", "/api/v1/action-plans"): EVERYONE,
+    ("POST", "/api/v1/action-plans"): MANAGERS_A,
+    ("GET", "/api/v1/action-plans/{id}"): READERS_A,
+    ("PUT", "/api/v1/action-plans/{id}"): MANAGERS_A,
+    ("GET", "/api/v1/action-plans/{id}/initiatives"): READERS_A,
+    ("POST", "/api/v1/action-plans/{id}/initiatives"): MANAGERS_A,  # 400: no label
+    ("GET", "/api/v1/action-plans/{id}/status-rounds"): READERS_A,
+    ("POST", "/api/v1/action-plans/{id}/status-rounds"): MANAGERS_A,  # 400: no due day
+    ("GET", "/api/v1/initiatives/{id}"): READERS_A,
+    ("PUT", "/api/v1/initiatives/{id}"): MANAGERS_A,
+    ("POST", "/api/v1/initiatives/{id}/milestones"): INTERNAL_A,  # 400: no title
+    ("PUT", "/api/v1/milestones/{id}"): INTERNAL_A,
+    ("PUT", "/api/v1/initiatives/{id}/funds/{year}"): MANAGERS_A,
+    ("POST", "/api/v1/initiatives/{id}/funds/{year}/carry"): MANAGERS_A,  # 400: no amount
+    ("POST", "/api/v1/initiatives/{id}/items"): MANAGERS_A,  # item of forum A, then 409
+    ("POST", "/api/v1/initiatives/{id}/offer"): MANAGERS_A,  # 400: not completed
+    ("POST", "/api/v1/initiatives/{id}/adopt"): READERS_A,   # 400: not offered
+    ("POST", "/api/v1/initiatives/{id}/order"): MANAGERS_A,  # 400: not type B
+    ("GET", "/api/v1/initiatives/{id}/spread"): READERS_A,
+    ("GET", "/api/v1/status-rounds/{id}"): READERS_A,
+    ("GET", "/api/v1/status-reports/{id}"): READERS_A,
+    ("PUT", "/api/v1/status-reports/{id}"): INTERNAL_A,  # 400: no light
+    ("POST", "/api/v1/status-reports/{id}/extension"): MANAGERS_A,  # 400: no day
+})
+PLAN_A = k.sql("INSERT INTO action_plan (forum_id, title, starts_on, ends_on, created_at) VALUES "
+               "(?, 'Matrix plan', '2026-01-01', '2027-12-31', '2026-01-01T00:00:00Z') "
+               "RETURNING id", (FORUM_A,))[0][0]
+PLAN_A2 = k.sql("INSERT INTO action_plan (forum_id, title, starts_on, ends_on, created_at) "
+                "VALUES (?, 'Matrix plan 2', '2028-01-01', '2029-12-31', "
+                "'2026-01-01T00:00:00Z') RETURNING id", (FORUM_A,))[0][0]
+INITIATIVE = k.sql("INSERT INTO initiative (plan_id, label, title, group_forum_id, process, "
+                   "status, created_at) VALUES (?, '1b', 'Matrix initiative', ?, 'A', 'active', "
+                   "'2026-01-01T00:00:00Z') "
+                   "RETURNING id", (PLAN_A, FORUM_A))[0][0]
+MILESTONE = k.sql("INSERT INTO milestone (initiative_id, title, due_on) VALUES (?, 'Matrix "
+                  "milestone', '2026-06-01') RETURNING id", (INITIATIVE,))[0][0]
+STATUS_ROUND = k.sql("INSERT INTO status_round (plan_id, title, opened_on, due_on, fields, "
+                     "created_at) VALUES (?, 'Matrix round', '2026-01-02', '2026-02-01', 31, "
+                     "'2026-01-02T00:00:00Z') RETURNING id", (PLAN_A,))[0][0]
+REPORT = k.sql("INSERT INTO status_report (round_id, initiative_id) VALUES (?, ?) RETURNING id",
+               (STATUS_ROUND, INITIATIVE))[0][0]
+SAMPLE.update({"plans": str(PLAN_A), "initiatives": str(INITIATIVE),
+               "milestones": str(MILESTONE), "rounds": str(STATUS_ROUND),
+               "reports": str(REPORT), "funds": "2026"})
+PLAN_BODY = {"forum_id": FORUM_A, "title": "Matrix plan 3", "starts_on": "2030-01-01",
+             "ends_on": "2030-12-31"}
+BODIES.update({"/plans/new": dict(PLAN_BODY, forum_id=str(FORUM_A)),
+               "/initiatives/{id}/adopt": {"plan_id": str(PLAN_A2)},
+               "/api/v1/action-plans": PLAN_BODY,
+               "/api/v1/initiatives/{id}/items": {"item_id": ITEM_A},
+               "/api/v1/initiatives/{id}/adopt": {"plan_id": PLAN_A2}})
+
 
 def session_for(role):
     s = Session(k)
