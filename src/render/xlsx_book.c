@@ -30,6 +30,8 @@ int xlsx_book_open(struct xlsx_book *b, struct kl_error *err)
     format_set_bold(b->bold);
     b->date = workbook_add_format(b->wb);
     format_set_num_format(b->date, "dd-mm-yyyy");
+    b->datetime = workbook_add_format(b->wb);
+    format_set_num_format(b->datetime, "dd-mm-yyyy hh:mm");
     b->money = workbook_add_format(b->wb);
     format_set_num_format(b->money, "#,##0.00");
     b->wrap = workbook_add_format(b->wb);
@@ -74,6 +76,21 @@ void xlsx_day(struct xlsx_book *b, lxw_worksheet *ws, size_t row, size_t col, in
         return;
     date_to_ymd(day, &dt.year, &dt.month, &dt.day);
     worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, b->date);
+}
+
+void xlsx_instant(struct xlsx_book *b, lxw_worksheet *ws, size_t row, size_t col, int64_t t)
+{
+    lxw_datetime dt = {0};
+    int64_t local = t + date_cph_offset(t);
+    int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+    int64_t rest = local - day * 86400;
+
+    if (!t)
+        return;
+    date_to_ymd((int32_t)day, &dt.year, &dt.month, &dt.day);
+    dt.hour = (int)(rest / 3600);
+    dt.min = (int)(rest / 60 % 60);
+    worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt, b->datetime);
 }
 
 void xlsx_money(struct xlsx_book *b, lxw_worksheet *ws, size_t row, size_t col, int64_t ore)

@@ -17,7 +17,7 @@ struct kl_error;
 
 struct xlsx_book {
     lxw_workbook *wb;
-    lxw_format *bold, *date, *money, *wrap;
+    lxw_format *bold, *date, *datetime, *money, *wrap;
     char dir[32];
     char path[64];
 };
@@ -36,6 +36,8 @@ void xlsx_text(struct xlsx_book *b, lxw_worksheet *ws, size_t row, size_t col,
                const char *text);
 void xlsx_number(lxw_worksheet *ws, size_t row, size_t col, double v);
 void xlsx_day(struct xlsx_book *b, lxw_worksheet *ws, size_t row, size_t col, int32_t day);
+/* A UTC instant as a Copenhagen local Excel date and time; nothing for 0. */
+void xlsx_instant(struct xlsx_book *b, lxw_worksheet *ws, size_t row, size_t col, int64_t t);
 void xlsx_money(struct xlsx_book *b, lxw_worksheet *ws, size_t row, size_t col, int64_t ore);
 
 /* Writes the book, appends its bytes to out and removes the temporary files. 0; KL_EIO

@@ -1,8 +1,7 @@
 /* exports_meeting.c - XLSX downloads of a forum's year plan, of open follow-ups and of
  * referrals (see handlers_docs.h): dates as Excel dates, numbers as numbers, headers in the
- * visitor's language. The app layer's readers decide what the visitor may see. Debian's
- * libxlsxwriter writes to a file, so each workbook is written in a private temporary
- * directory and read back into the response. */
+ * visitor's language, written through render/xlsx_book.h. The app layer's readers decide
+ * what the visitor may see. */
 #include "web/handlers_docs.h"
 #include "web/labels.h"
 #include "web/request.h"
@@ -13,128 +12,69 @@
 #include "core/date.h"
 #include "model/meeting.h"
 #include "model/org.h"
+#include "render/xlsx_book.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
-
-#define MAX_XLSX_BYTES ((size_t)32 << 20)
-#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 struct sheet {
     struct request *r;
-    lxw_workbook *wb;
+    struct xlsx_book bk;
     lxw_worksheet *ws;
-    lxw_format *bold, *date, *datetime;
-    char dir[32];
-    char *path;
 };
 
 /* Opens a workbook with one sheet called title (msgid) and its header row (msgids). */
 static int sheet_open(struct request *r, struct sheet *s, const char *title,
                       const char *const *headers, size_t n)
 {
-    lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+    const char *names[16];
+    double widths[16];
+    int rc;
 
-    memset(s, 0, sizeof(*s));
     s->r = r;
-    snprintf(s->dir, sizeof(s->dir), "/tmp/klynge-xlsx-XXXXXX");
-    if (!mkdtemp(s->dir))
-        return req_fail(r, KL_EIO, "no private temporary directory: %s", strerror(errno));
-    s->path = arena_printf(r->arena, "%s/export.xlsx", s->dir);
-    opts.tmpdir = s->dir;
-    s->wb = s->path ? workbook_new_opt(s->path, &opts) : NULL;
-    if (!s->wb) {
-        rmdir(s->dir);
-        return req_fail(r, KL_EIO, "the workbook could not be created");
+    for (size_t c = 0; c < n && c < 16; c++) {
+        names[c] = T_(r, headers[c]);
+        widths[c] = 18;
     }
-    s->ws = workbook_add_worksheet(s->wb, T_(r, title));
-    s->bold = workbook_add_format(s->wb);
-    format_set_bold(s->bold);
-    s->date = workbook_add_format(s->wb);
-    format_set_num_format(s->date, "dd-mm-yyyy");
-    s->datetime = workbook_add_format(s->wb);
-    format_set_num_format(s->datetime, "dd-mm-yyyy hh:mm");
-    for (size_t c = 0; c < n; c++) {
-        worksheet_write_string(s->ws, 0, (lxw_col_t)c, T_(r, headers[c]), s->bold);
-        worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, 18, NULL);
+    if ((rc = xlsx_book_open(&s->bk, &r->err)))
+        return req_fail(r, rc, "%s", r->err.msg);
+    if (!(s->ws = xlsx_book_sheet(&s->bk, T_(r, title), names, widths, n < 16 ? n : 16))) {
+        xlsx_book_abandon(&s->bk);
+        return req_fail(r, KL_ENOMEM, "out of memory writing the workbook");
     }
-    worksheet_freeze_panes(s->ws, 1, 0);
     return 0;
 }
 
 static void cell_text(struct sheet *s, lxw_row_t row, lxw_col_t col, const char *text)
 {
-    if (text && *text)
-        worksheet_write_string(s->ws, row, col, text, NULL);
+    xlsx_text(&s->bk, s->ws, row, col, text);
 }
 
 static void cell_number(struct sheet *s, lxw_row_t row, lxw_col_t col, double v)
 {
-    worksheet_write_number(s->ws, row, col, v, NULL);
+    xlsx_number(s->ws, row, col, v);
 }
 
-/* A day number as an Excel date; nothing for DATE_OPEN. */
 static void cell_day(struct sheet *s, lxw_row_t row, lxw_col_t col, int32_t day)
 {
-    lxw_datetime dt = {0};
-
-    if (day == DATE_OPEN)
-        return;
-    date_to_ymd(day, &dt.year, &dt.month, &dt.day);
-    worksheet_write_datetime(s->ws, row, col, &dt, s->date);
+    xlsx_day(&s->bk, s->ws, row, col, day);
 }
 
-/* A UTC instant as a Copenhagen local Excel date and time; nothing for 0. */
 static void cell_instant(struct sheet *s, lxw_row_t row, lxw_col_t col, int64_t t)
 {
-    lxw_datetime dt = {0};
-    int64_t local = t + date_cph_offset(t);
-    int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-    int64_t rest = local - day * 86400;
-
-    if (!t)
-        return;
-    date_to_ymd((int32_t)day, &dt.year, &dt.month, &dt.day);
-    dt.hour = (int)(rest / 3600);
-    dt.min = (int)(rest / 60 % 60);
-    worksheet_write_datetime(s->ws, row, col, &dt, s->datetime);
+    xlsx_instant(&s->bk, s->ws, row, col, t);
 }
 
-/* Reads the file at path into the response body. */
-static int read_back(struct request *r, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t got;
-    int rc = 0;
-
-    if (!f)
-        return req_fail(r, KL_EIO, "the workbook could not be read back: %s", strerror(errno));
-    buf_reset(&r->res.body);
-    while (rc == 0 && (got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        if (r->res.body.len + got > MAX_XLSX_BYTES || buf_append(&r->res.body, chunk, got))
-            rc = req_fail(r, KL_ELIMIT, "the workbook is too large");
-    fclose(f);
-    return rc;
-}
-
-/* Closes the workbook, sends it as filename and removes the temporary files. */
+/* Closes the workbook and sends it as filename. */
 static int sheet_send(struct sheet *s, const char *filename)
 {
     struct request *r = s->r;
-    int rc = workbook_close(s->wb) == LXW_NO_ERROR
-                 ? read_back(r, s->path)
-                 : req_fail(r, KL_EIO, "the workbook could not be written");
+    int rc;
 
-    unlink(s->path);
-    rmdir(s->dir);
-    if (rc)
-        return rc;
-    r->res.content_type = XLSX_TYPE;
+    buf_reset(&r->res.body);
+    if ((rc = xlsx_book_close(&s->bk, &r->res.body, &r->err)))
+        return req_fail(r, rc, "%s", r->err.msg);
+    r->res.content_type = XLSX_MIME;
     return res_header(r, "Content-Disposition",
                       arena_printf(r->arena, "attachment; filename=\"%s\"", filename));
 }
