@@ -47,38 +47,39 @@ struct demo_initiative {
     /* the two rounds: 's' on time, 'l' late, 'x' extended and in on time, 'e' extended and
      * not in, 'm' missing; with the light 'g', 'y' or 'r' */
     char round1, light1, round2, light2;
+    const char *indicators[2];    /* the catalogue's indicators it follows; NULL: none */
 };
 
 static const struct demo_initiative initiatives[NINIT] = {
     {"1a", "Akutpladser i kommunerne", TARGET_ELDERLY, 0, INITIATIVE_ACTIVE, "", 1,
-     900, 610, 600, 's', 'g', 's', 'g'},
+     900, 610, 600, 's', 'g', 's', 'g', {"FOREBYG-65", "SENGEDAGE-MED-65"}},
     {"1b", "Opsporing af den ældre medicinske patient", TARGET_ELDERLY, 0, INITIATIVE_ACTIVE,
-     "", 0, 750, 380, 500, 'm', 0, 'e', 0},
+     "", 0, 750, 380, 500, 'm', 0, 'e', 0, {"FOREBYG-65", "GENIND-SOM-30"}},
     {"2", "Fælles forløb for borgere med KOL", TARGET_CHRONIC, 1, INITIATIVE_ACTIVE, "", 1,
-     600, 600, 400, 's', 'y', 's', 'g'},
+     600, 600, 400, 's', 'y', 's', 'g', {NULL, NULL}},
     {"3", "Hjerterehabilitering tættere på borgeren", TARGET_CHRONIC, 1, INITIATIVE_ACTIVE, "",
-     1, 500, 210, 300, 'x', 'y', 's', 'y'},
+     1, 500, 210, 300, 'x', 'y', 's', 'y', {NULL, NULL}},
     {"4", "Samarbejde om borgere med psykisk sygdom i akut krise", TARGET_MENTAL, 2,
-     INITIATIVE_ACTIVE, "", 1, 700, 420, 450, 'l', 'r', 'l', 'y'},
+     INITIATIVE_ACTIVE, "", 1, 700, 420, 450, 'l', 'r', 'l', 'y', {"GENIND-PSYK-30", "FAERDIG-PSYK"}},
     {"5", "Fælles udskrivningskoordination", TARGET_ELDERLY | TARGET_CHRONIC, 0,
-     INITIATIVE_COMPLETED, "", 1, 400, 400, 0, 's', 'g', 0, 0},
+     INITIATIVE_COMPLETED, "", 1, 400, 400, 0, 's', 'g', 0, 0, {"FAERDIG-SOM", "TILFREDS-UDSKRIV"}},
     {"6", "Sårbare gravide: sundhedsplejerske og almen praksis", TARGET_CHILDREN, 3,
-     INITIATIVE_ACTIVE, "", 1, 450, 150, 350, 's', 'g', 's', 'g'},
+     INITIATIVE_ACTIVE, "", 1, 450, 150, 350, 's', 'g', 's', 'g', {NULL, NULL}},
     {"7", "Tidlig opsporing af mistrivsel hos børn og unge", TARGET_CHILDREN | TARGET_MENTAL,
-     3, INITIATIVE_PROPOSED, "", 0, 0, 0, 250, 's', 'y', 's', 'y'},
+     3, INITIATIVE_PROPOSED, "", 0, 0, 0, 250, 's', 'y', 's', 'y', {NULL, NULL}},
     {"8", "Konsulentlæge på plejehjem", TARGET_ELDERLY, 0, INITIATIVE_ACTIVE, "", 0, 650, 90,
-     500, 's', 'r', 'e', 0},
+     500, 's', 'r', 'e', 0, {"PLEJEHJEMSLAEGE", NULL}},
     {"9", "Medicinhåndtering ved sektorovergange", TARGET_ELDERLY | TARGET_CHRONIC, 0,
      INITIATIVE_PAUSED, "Afventer den nationale medicinkortløsning.", 0, 300, 120, 0, 's',
-     'y', 's', 'y'},
+     'y', 's', 'y', {NULL, NULL}},
     {"10", "Delegerede ordninger i hjemmesygeplejen", TARGET_CHRONIC, 1, INITIATIVE_DROPPED,
-     "Udgår grundet kapacitetsudfordringer.", 0, 350, 40, 0, 'e', 0, 0, 0},
+     "Udgår grundet kapacitetsudfordringer.", 0, 350, 40, 0, 'e', 0, 0, 0, {NULL, NULL}},
     {"11", "Fælles forebyggelse: rygestop på tværs af sektorer", TARGET_POPULATION, 1,
-     INITIATIVE_ACTIVE, "", 1, 400, 260, 300, 'm', 0, 'm', 0},
+     INITIATIVE_ACTIVE, "", 1, 400, 260, 300, 'm', 0, 'm', 0, {NULL, NULL}},
     {"12", "Fysisk aktivitet for børn med overvægt", TARGET_CHILDREN, 3, INITIATIVE_ACTIVE, "",
-     1, 300, 180, 250, 's', 'g', 's', 'g'},
+     1, 300, 180, 250, 's', 'g', 's', 'g', {NULL, NULL}},
     {"13", "Digital understøttelse af tværsektorielle forløb", TARGET_MENTAL | TARGET_CHRONIC,
-     2, INITIATIVE_ACTIVE, "", 0, 550, 230, 400, 'm', 0, 'm', 0},
+     2, INITIATIVE_ACTIVE, "", 0, 550, 230, 400, 'm', 0, 'm', 0, {NULL, NULL}},
 };
 
 struct demo_run {
@@ -209,6 +210,11 @@ static int make_initiative(struct demo_run *d, int64_t plan_id, int k, struct kl
     if ((rc = app_initiative_create(d->st, d->who, &in, &fe, err)))
         return rc;
     d->ids[k] = in.id;
+    if (di->indicators[0])
+        rc = app_initiative_set_indicators(d->st, d->who, in.id, di->indicators,
+                                           di->indicators[1] ? 2 : 1, &fe, err);
+    if (rc)
+        return rc;
     if (di->kr_last)
         rc = app_funds_set(d->st, d->who, in.id, d->year - 1, kr(di->kr_last),
                            kr(di->spent_last), &fe, err);
