@@ -19,6 +19,7 @@
 #include "model/meeting.h"
 #include "render/pdf_datapakke.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *meeting_kind_text(enum i18n_language lang, enum meeting_kind k)
@@ -74,7 +75,7 @@ static int render(struct store *st, struct arena *a, const struct principal *who
     struct dp_section *sec = NULL;
     struct pdf_datapakke d;
     size_t n = 0;
-    char day[11];
+    char day[11], local[17], clock[8];
     int rc, y, m, dd;
 
     if ((rc = app_agenda_get(st, a, who, meeting_id, &ag, err)))
@@ -91,12 +92,19 @@ static int render(struct store *st, struct arena *a, const struct principal *who
     d.lang = lang;
     d.forum = ag.meeting.forum_name ? ag.meeting.forum_name : f.name;
     date_to_ymd(meeting_cph_day(ag.meeting.starts_at), &y, &m, &dd);
+    date_format_cph(ag.meeting.starts_at, local);
     d.date = arena_printf(a, "%02d.%02d.%04d", dd % 100, m % 100, y % 10000);
-    d.meeting = ag.meeting.title && *ag.meeting.title
-                    ? arena_printf(a, "%s: %s", meeting_kind_text(lang, ag.meeting.kind),
-                                   ag.meeting.title)
-                    : meeting_kind_text(lang, ag.meeting.kind);
-    if (!d.date || (rc = dp_build(a, lang, sec, n, &d)))
+    /* "Møde 16.12.2026 kl. 13.00, Mødelokale K: title" */
+    snprintf(clock, sizeof clock, "%.5s", local + 11);
+    if (lang == LANG_DA)
+        clock[2] = '.';
+    d.meeting = arena_printf(a, "%s %s %s %s%s%s%s", meeting_kind_text(lang, ag.meeting.kind),
+                             d.date ? d.date : "", lang == LANG_DA ? "kl." : "at", clock,
+                             ag.meeting.place && *ag.meeting.place ? ", " : "",
+                             ag.meeting.place ? ag.meeting.place : "",
+                             ag.meeting.title && *ag.meeting.title
+                                 ? arena_printf(a, ": %s", ag.meeting.title) : "");
+    if (!d.date || !d.meeting || (rc = dp_build(a, lang, sec, n, &d)))
         return kl_error_set(err, KL_ENOMEM, "out of memory");
     if ((rc = pdf_datapakke_render(&d, out, NULL, err)))
         return rc;

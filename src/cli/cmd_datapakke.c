@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,20 +37,6 @@ static int64_t parse_id(const char *s)
     errno = 0;
     v = strtoll(s, &end, 10);
     return errno || *end || v <= 0 || v > 2147483647LL ? 0 : (int64_t)v;
-}
-
-static int write_file(const char *file, const struct buf *out)
-{
-    FILE *f = strcmp(file, "-") == 0 ? stdout : fopen(file, "wb");
-    int rc = !f || fwrite(out->data, 1, out->len, f) != out->len;
-
-    if (f && f != stdout)
-        rc |= fclose(f) != 0;
-    else if (f)
-        rc |= fflush(f) != 0;
-    if (rc)
-        fprintf(stderr, "klynge datapakke: %s: %s\n", file, strerror(errno));
-    return rc;
 }
 
 int cmd_datapakke(int argc, char **argv)
@@ -118,10 +105,10 @@ int cmd_datapakke(int argc, char **argv)
         buf_free(&out);
         return cli_fail("datapakke", &err);
     }
-    rc = write_file(file, &out);
+    rc = cli_write_file(file, &out, &err);
     buf_free(&out);
     if (rc)
-        return 1;
+        return cli_fail("datapakke", &err);
     if (item)
         fprintf(stderr, "attached to item %lld as attachment %lld\n", (long long)item,
                 (long long)att);

@@ -199,13 +199,15 @@ static void chart(struct dpc *c, const void *ch, draw_fn draw, int height)
     struct canvas cv;
     int rc;
 
-    if (!ch || c->rc)
+    /* after an error the layout goes on (without drawing), so that the pages of pass 2 stay
+     * those of pass 1, which the contents' links and the outline point to */
+    if (!ch)
         return;
     if (height * scale > BOTTOM - TOP)
         scale = (BOTTOM - TOP) / height;
     h = height * scale;
     need(c, h);
-    if (c->pass == 2) {
+    if (c->pass == 2 && !c->rc) {
         canvas_cairo_init(&cv, c->cr, c->pc, LEFT, c->y, scale);
         rc = draw(ch, &cv, c->err);
         if (canvas_done(&cv) && !rc)
@@ -291,7 +293,6 @@ static void front_page(struct dpc *c)
     para(c, d->forum, F_SUBTITLE, 0);
     c->y += 16;
     fact_row(c, tr(c, N_("Meeting")), d->meeting);
-    fact_row(c, tr(c, N_("Date")), d->date);
     fact_row(c, tr(c, N_("Clusters")), d->clusters);
     if (d->warning && *d->warning) {
         double y0;
@@ -409,7 +410,7 @@ static int pass(struct dpc *c, int which, struct buf *out)
     cairo_set_source_rgb(c->cr, INK);
     new_page(c);
     front_page(c);
-    for (size_t i = 0; i < c->d->n && !c->rc; i++)
+    for (size_t i = 0; i < c->d->n; i++)
         indicator(c, i);
     definitions(c);
     for (int f = 0; f < F_COUNT; f++)
@@ -434,6 +435,7 @@ int pdf_datapakke_render(const struct pdf_datapakke *d, struct buf *out, int *pa
                          struct kl_error *err)
 {
     struct dpc c;
+    struct buf doc;
     int rc;
 
     if ((rc = pdf_fonts_ready(err)))
@@ -445,12 +447,19 @@ int pdf_datapakke_render(const struct pdf_datapakke *d, struct buf *out, int *pa
     if (!c.starts)
         return kl_error_set(err, KL_ENOMEM, "PDF: out of memory");
     buf_init(&c.mk, 0);
+    /* pass 2 writes into a buffer of our own: cairo 1.16 asserts when a stream with links
+     * fails part way, so out's cap is applied after the document is complete */
+    buf_init(&doc, 0);
     pdf_doc_lock();
     rc = pass(&c, 1, NULL);
     c.pages = c.page;
     if (!rc)
-        rc = pass(&c, 2, out);
+        rc = pass(&c, 2, &doc);
     pdf_doc_unlock();
+    if (!rc && buf_append(out, doc.data, doc.len))
+        rc = kl_error_set(err, out->len + doc.len > out->max ? KL_ELIMIT : KL_ENOMEM,
+                          "PDF: the document is larger than allowed");
+    buf_free(&doc);
     if (!rc && pages)
         *pages = c.pages;
     free(c.starts);

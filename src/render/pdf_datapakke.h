@@ -2,7 +2,7 @@
  * cairo and pango like the agenda (render/pdf_doc.h), with its charts drawn by the same code
  * as the pages' SVG charts (render/chart.h through a cairo canvas).
  *
- * The document: a front page (the title, forum, meeting, date, clusters, a warning when the
+ * The document: a front page (the title, forum, meeting, clusters, a warning when the
  * values are synthetic demo data, the legend of "<5", "x" and the signals, the contents with
  * page numbers, and the overview table: every indicator's latest value with its marks and
  * small series); then per indicator its section (name, code, unit, source, the bar chart of
@@ -47,8 +47,8 @@ struct pdf_dp_indicator {
 struct pdf_datapakke {
     enum i18n_language lang;
     const char *forum;
-    const char *meeting;           /* the meeting's kind and title ("Møde", "Temamøde: ...") */
-    const char *date;              /* "30.08.2023" */
+    const char *meeting;           /* the meeting: kind, date, time, place, title */
+    const char *date;              /* "30.08.2023", for the page headers and the title */
     const char *clusters;          /* "Klynge MIDT" */
     const char *warning;           /* a warning in a box on the front page (synthetic
                                       values); NULL: none */
