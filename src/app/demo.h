@@ -45,6 +45,13 @@ int app_demo_meetings(struct store *st, const struct principal *who, int64_t now
 int app_demo_plans(struct store *st, const struct principal *who, int64_t now,
                    struct kl_error *err);
 
+/* The forum called name among those of cluster (NULL: among all forums) as who sees them;
+ * *id 0 when there is none. For the demo builders, which find forums by their names. */
+struct arena;
+int demo_forum_by_name(struct store *st, struct arena *a, const struct principal *who,
+                       const char *cluster, const char *name, int64_t *id,
+                       struct kl_error *err);
+
 /* How many demo logins app_demo_load fills. */
 size_t demo_login_count(void);
 

@@ -228,21 +228,6 @@ struct demo_run {
     size_t nsubs;
 };
 
-/* The forum called name among those of cluster; *id 0 when there is none. */
-static int forum_by_name(struct demo_run *d, const char *cluster, const char *name,
-                         int64_t *id, struct kl_error *err)
-{
-    struct forum *f;
-    size_t n;
-    int rc = app_forum_list(d->st, d->a, d->who, cluster, &f, &n, err);
-
-    *id = 0;
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        if (strcmp(f[i].name, name) == 0)
-            *id = f[i].id;
-    return rc;
-}
-
 /* The first day on or after day `anchor` of month in year that is weekday (0 Monday). */
 static int32_t meeting_day(int year, int month, int anchor, int weekday)
 {
@@ -359,7 +344,8 @@ static int follow(struct demo_run *d, const struct meeting *m, int64_t id, enum 
         if (sp == SP_REFER_UP)
             r.to_forum_id = d->forum.reports_to;
         else
-            rc = forum_by_name(d, d->p->cluster, d->p->refer_to, &r.to_forum_id, err);
+            rc = demo_forum_by_name(d->st, d->a, d->who, d->p->cluster, d->p->refer_to,
+                                    &r.to_forum_id, err);
         if (rc || !r.to_forum_id)
             return rc;
         rc = app_referral_create(d->st, d->who, &r, &fe, err);
@@ -501,7 +487,8 @@ static int demo_forum(struct demo_run *d, struct kl_error *err)
     struct meeting *m;
     int64_t id;
     size_t n, npast = 0, k = 0, upcoming = 0;
-    int year, month, day, rc = forum_by_name(d, d->p->cluster, d->p->forum, &id, err);
+    int year, month, day;
+    int rc = demo_forum_by_name(d->st, d->a, d->who, d->p->cluster, d->p->forum, &id, err);
 
     if (rc || !id || (rc = app_forum_get(d->st, d->a, id, &d->forum, err)))
         return rc;

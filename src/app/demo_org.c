@@ -164,3 +164,18 @@ int app_demo_organisation(struct store *st, const struct principal *who, struct 
         rc = app_demo_plans(st, who, 0, err); /* the action plans (demo_plans.c) */
     return rc;
 }
+
+int demo_forum_by_name(struct store *st, struct arena *a, const struct principal *who,
+                       const char *cluster, const char *name, int64_t *id,
+                       struct kl_error *err)
+{
+    struct forum *f;
+    size_t n;
+    int rc = app_forum_list(st, a, who, cluster, &f, &n, err);
+
+    *id = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (strcmp(f[i].name, name) == 0)
+            *id = f[i].id;
+    return rc;
+}

@@ -60,7 +60,8 @@ static const struct demo_initiative initiatives[NINIT] = {
     {"3", "Hjerterehabilitering tættere på borgeren", TARGET_CHRONIC, 1, INITIATIVE_ACTIVE, "",
      1, 500, 210, 300, 'x', 'y', 's', 'y', {NULL, NULL}},
     {"4", "Samarbejde om borgere med psykisk sygdom i akut krise", TARGET_MENTAL, 2,
-     INITIATIVE_ACTIVE, "", 1, 700, 420, 450, 'l', 'r', 'l', 'y', {"GENIND-PSYK-30", "FAERDIG-PSYK"}},
+     INITIATIVE_ACTIVE, "", 1, 700, 420, 450, 'l', 'r', 'l', 'y',
+     {"GENIND-PSYK-30", "FAERDIG-PSYK"}},
     {"5", "Fælles udskrivningskoordination", TARGET_ELDERLY | TARGET_CHRONIC, 0,
      INITIATIVE_COMPLETED, "", 1, 400, 400, 0, 's', 'g', 0, 0, {"FAERDIG-SOM", "TILFREDS-UDSKRIV"}},
     {"6", "Sårbare gravide: sundhedsplejerske og almen praksis", TARGET_CHILDREN, 3,
@@ -93,21 +94,6 @@ struct demo_run {
     int64_t groups[NGROUPS];
     int64_t ids[NINIT];
 };
-
-/* The forum called name in cluster (NULL: among all forums); *id 0 when there is none. */
-static int forum_by_name(struct demo_run *d, const char *cluster, const char *name,
-                         int64_t *id, struct kl_error *err)
-{
-    struct forum *f;
-    size_t n;
-    int rc = app_forum_list(d->st, d->a, d->who, cluster, &f, &n, err);
-
-    *id = 0;
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        if (strcmp(f[i].name, name) == 0)
-            *id = f[i].id;
-    return rc;
-}
 
 static int add_member(struct demo_run *d, int64_t forum, int64_t person, enum member_role role,
                       struct kl_error *err)
@@ -319,12 +305,12 @@ static int spread(struct demo_run *d, struct kl_error *err)
                                .involvement_how = "", .data_plan = ""};
     struct field_errors fe = {0};
     int64_t adopted, made;
-    int rc = forum_by_name(d, "RM-VEST", "Klyngestyregruppe – Gødstrupklyngen", &gp.forum_id,
-                           err);
+    int rc = demo_forum_by_name(d->st, d->a, d->who, "RM-VEST",
+                                "Klyngestyregruppe – Gødstrupklyngen", &gp.forum_id, err);
 
     if (rc == 0)
-        rc = forum_by_name(d, NULL, "Sundhedsstyregruppen – Region Midtjylland", &sp.forum_id,
-                           err);
+        rc = demo_forum_by_name(d->st, d->a, d->who, NULL,
+                                "Sundhedsstyregruppen – Region Midtjylland", &sp.forum_id, err);
     if (rc || !gp.forum_id || !sp.forum_id)
         return rc;
     if ((rc = app_plan_create(d->st, d->who, &gp, &fe, err)) ||
@@ -389,7 +375,8 @@ int app_demo_plans(struct store *st, const struct principal *who, int64_t now,
         return kl_error_set(err, KL_ENOMEM, "out of memory");
     d.today = meeting_cph_day(d.now);
     date_to_ymd(d.today, &d.year, &month, &day);
-    rc = forum_by_name(&d, "RN-MIDT", "Chefforum – Klynge MIDT", &chefforum, err);
+    rc = demo_forum_by_name(d.st, d.a, d.who, "RN-MIDT", "Chefforum – Klynge MIDT", &chefforum,
+                            err);
     if (rc == 0 && chefforum)
         rc = store_plan_list(st, d.a, chefforum, &plans, &n, err);
     if (rc == 0 && chefforum && n == 0 &&

@@ -206,11 +206,9 @@ static void check_initiative(struct store *st, struct arena *a, const struct ini
         fields_add(fe, "responsible_person_id", N_("is not a person"));
 }
 
-/* Inserts in inside the open transaction and audits it; a label used already becomes a
- * field problem. */
-static int insert_initiative(struct store *st, struct arena *a, const struct principal *who,
-                             struct initiative *in, const char *action,
-                             struct field_errors *fe, struct kl_error *err)
+int plan_insert_initiative(struct store *st, struct arena *a, const struct principal *who,
+                           struct initiative *in, const char *action, struct field_errors *fe,
+                           struct kl_error *err)
 {
     struct initiative stored;
     int rc = store_initiative_insert(st, in, &in->id, err);
@@ -249,7 +247,7 @@ int app_initiative_create(struct store *st, const struct principal *who, struct 
             rc = meeting_invalid(fe, err);
     }
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
-        rc = insert_initiative(st, a, who, in, "create", fe, err);
+        rc = plan_insert_initiative(st, a, who, in, "create", fe, err);
         rc = meeting_finish(st, rc, err);
     }
     arena_free(a);

@@ -14,6 +14,7 @@ struct arena;
 struct store;
 struct principal;
 struct kl_error;
+struct field_errors;
 
 /* What a principal may do with one initiative (or, with group 0, one plan). */
 struct plan_access {
@@ -40,6 +41,12 @@ int plan_initiative_read(struct store *st, struct arena *a, const struct princip
 /* Reads initiative id and requires PERM_FORUM_MANAGE of its plan's forum. */
 int plan_initiative_managed(struct store *st, struct arena *a, const struct principal *who,
                             int64_t id, struct initiative *out, struct kl_error *err);
+
+/* Inserts in (in->id is set) inside the open transaction and audits it as action. A label
+ * the plan has already is KL_EINVAL with fe "label" when fe is not NULL, else KL_ECONFLICT. */
+int plan_insert_initiative(struct store *st, struct arena *a, const struct principal *who,
+                           struct initiative *in, const char *action, struct field_errors *fe,
+                           struct kl_error *err);
 
 /* Audits a change of an action-plan entity (see meeting_audit). */
 int plan_audit(struct store *st, const struct principal *who, const char *entity, int64_t id,

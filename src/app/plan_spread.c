@@ -79,21 +79,6 @@ static int linked_already(struct store *st, struct arena *a, int64_t origin_id, 
     return rc;
 }
 
-/* Inserts in and audits it (inside the caller's transaction). */
-static int insert_linked(struct store *st, struct arena *a, const struct principal *who,
-                         struct initiative *in, const char *action, struct kl_error *err)
-{
-    struct initiative stored;
-    int rc = store_initiative_insert(st, in, &in->id, err);
-
-    if (rc == 0)
-        rc = store_initiative_get(st, a, in->id, &stored, err);
-    if (rc == 0)
-        rc = plan_audit(st, who, "initiative", in->id, action, stored.plan_forum_id, NULL,
-                        initiative_json(&stored), err);
-    return rc;
-}
-
 int app_initiative_adopt(struct store *st, const struct principal *who, int64_t origin_id,
                          int64_t plan_id, const char *label, int64_t *id,
                          struct field_errors *fe, struct kl_error *err)
@@ -128,11 +113,7 @@ int app_initiative_adopt(struct store *st, const struct principal *who, int64_t 
             rc = meeting_invalid(fe, err);
     }
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
-        rc = insert_linked(st, a, who, &in, "adopt", err);
-        if (rc == KL_ECONFLICT) {
-            fields_add(fe, "label", N_("is used by another initiative of the plan"));
-            rc = meeting_invalid(fe, err);
-        }
+        rc = plan_insert_initiative(st, a, who, &in, "adopt", fe, err);
         rc = meeting_finish(st, rc, err);
     }
     if (rc == 0 && id)
@@ -184,7 +165,7 @@ int app_initiative_order(struct store *st, const struct principal *who, int64_t 
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
         for (size_t i = 0; rc == 0 && i < n; i++) {
             struct initiative in = linked_copy(&origin, plan_ids[i], origin.label, PROCESS_B);
-            rc = insert_linked(st, a, who, &in, "order", err);
+            rc = plan_insert_initiative(st, a, who, &in, "order", NULL, err);
             if (rc == KL_ECONFLICT)
                 kl_error_set(err, rc, "plan %lld has an initiative labelled %s already",
                              (long long)plan_ids[i], origin.label);

@@ -8,6 +8,7 @@
 #define KL_CLI_H
 
 
+#include <stdint.h>
 #include <stdio.h>
 
 #define EXIT_USAGE 2
@@ -48,6 +49,17 @@ int cli_read_file(const char *path, struct buf *b, struct kl_error *err);
 /* Writes b to the file at path ("-": standard output), replacing it. Returns 0; KL_EIO with
  * err "PATH: reason" when it cannot be written. */
 int cli_write_file(const char *path, const struct buf *b, struct kl_error *err);
+
+/* A record number (1 .. 2^31-1) in s; 0 when s is not one. */
+int64_t cli_parse_id(const char *s);
+
+/* Opens the database at db (migrating it) and a new arena for one command. 0; or 1 after
+ * printing "klynge: ACTION: why" (nothing is left open). */
+struct store;
+struct arena;
+int cli_open_store(const char *action, const char *db, struct store **st, struct arena **a);
+/* Closes what cli_open_store opened. */
+void cli_close_store(struct store *st, struct arena *a);
 
 /* True when argv holds -h or --help. */
 int cli_wants_help(int argc, char **argv);

@@ -57,19 +57,6 @@ struct options {
     const char *db, *forum, *from, *to, *start, *end, *minutes, *place, *kind, *title, *reason;
 };
 
-/* Parses a record id (1 .. 2^31-1) in s; 0 when it is not one. */
-static int64_t parse_id(const char *s)
-{
-    char *end;
-    long long v;
-
-    if (!s || !*s || *s == '+' || *s == '-' || *s == ' ')
-        return 0;
-    errno = 0;
-    v = strtoll(s, &end, 10);
-    return errno || *end || v <= 0 || v > 2147483647LL ? 0 : (int64_t)v;
-}
-
 /* Prints each field problem of fe as "klynge meeting ACTION: FIELD: MESSAGE"; returns 1. */
 static int field_problems(const char *action, const struct field_errors *fe,
                           const struct kl_error *err)
@@ -82,27 +69,6 @@ static int field_problems(const char *action, const struct field_errors *fe,
 }
 
 /* Opens the database and an arena; prints why not and returns 1. */
-static int open_all(const char *action, const char *db, struct store **st, struct arena **a)
-{
-    struct kl_error err;
-
-    kl_error_clear(&err);
-    *st = NULL;
-    if (!(*a = arena_new(0)))
-        return cli_fail(action, &(struct kl_error){KL_ENOMEM, "out of memory"});
-    if (store_open(db, STORE_MIGRATE, st, &err)) {
-        arena_free(*a);
-        return cli_fail(action, &err);
-    }
-    return 0;
-}
-
-static void close_all(struct store *st, struct arena *a)
-{
-    store_close(st);
-    arena_free(a);
-}
-
 /* "2026-11-28 12:30–14:00" (or with the end's date when it is another day). */
 static void print_span(const struct meeting *m)
 {
@@ -129,7 +95,7 @@ static int do_list(const struct options *o)
     size_t n;
     int rc;
 
-    if (o->forum && !(forum = parse_id(o->forum)))
+    if (o->forum && !(forum = cli_parse_id(o->forum)))
         return cli_usage_error("meeting", "--forum '%s' is not a forum number", o->forum);
     if (o->from && date_parse_iso(o->from, strlen(o->from), &q.from_day, NULL))
         return cli_usage_error("meeting", "--from '%s' is not a date as YYYY-MM-DD", o->from);
@@ -139,7 +105,7 @@ static int do_list(const struct options *o)
         q.forum_ids = &forum;
         q.nforums = 1;
     }
-    if (open_all("meeting list", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("meeting list", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     rc = app_meeting_list(st, a, &who, &q, &m, &n, &err);
@@ -152,7 +118,7 @@ static int do_list(const struct options *o)
             printf(" – %s", m[i].place);
         putchar('\n');
     }
-    close_all(st, a);
+    cli_close_store(st, a);
     return rc ? cli_fail("meeting list", &err) : 0;
 }
 
@@ -224,12 +190,12 @@ static int do_show(const struct options *o, const char *id_text)
     struct agenda ag;
     struct store *st;
     struct arena *a;
-    int64_t id = parse_id(id_text);
+    int64_t id = cli_parse_id(id_text);
     int rc;
 
     if (!id)
         return cli_usage_error("meeting", "'%s' is not a meeting number", id_text);
-    if (open_all("meeting show", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("meeting show", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     rc = app_agenda_get(st, a, &who, id, &ag, &err);
@@ -259,7 +225,7 @@ static int do_show(const struct options *o, const char *id_text)
         if (ag.nitems == 0)
             printf("\nNo agenda yet.\n");
     }
-    close_all(st, a);
+    cli_close_store(st, a);
     return rc ? cli_fail("meeting show", &err) : 0;
 }
 
@@ -279,7 +245,7 @@ static int do_new(const struct options *o)
     m.theme = m.site_visit = "";
     if (!o->forum || !o->start)
         return cli_usage_error("meeting", "'new' needs --forum ID and --start \"YYYY-MM-DD HH:MM\"");
-    if (!(m.forum_id = parse_id(o->forum)))
+    if (!(m.forum_id = cli_parse_id(o->forum)))
         return cli_usage_error("meeting", "--forum '%s' is not a forum number", o->forum);
     if (meeting_parse_local(o->start, &m.starts_at))
         return cli_usage_error("meeting", "--start '%s' is not a time as \"YYYY-MM-DD HH:MM\"",
@@ -304,7 +270,7 @@ static int do_new(const struct options *o)
                                    o->kind);
         m.kind = (enum meeting_kind)k;
     }
-    if (open_all("meeting new", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("meeting new", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     rc = app_meeting_create(st, &who, &m, &fe, &err);
@@ -313,7 +279,7 @@ static int do_new(const struct options *o)
         print_span(&m);
         printf(" (%s)\n", meeting_status_name(m.status));
     }
-    close_all(st, a);
+    cli_close_store(st, a);
     return rc ? field_problems("meeting new", &fe, &err) : 0;
 }
 
@@ -325,12 +291,12 @@ static int do_publish(const struct options *o, const char *id_text)
     struct meeting m;
     struct store *st;
     struct arena *a;
-    int64_t id = parse_id(id_text), now = (int64_t)time(NULL);
+    int64_t id = cli_parse_id(id_text), now = (int64_t)time(NULL);
     int rc;
 
     if (!id)
         return cli_usage_error("meeting", "'%s' is not a meeting number", id_text);
-    if (open_all("meeting publish", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("meeting publish", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     rc = app_meeting_get(st, a, &who, id, &m, &err);
@@ -342,7 +308,7 @@ static int do_publish(const struct options *o, const char *id_text)
         fprintf(stderr, "klynge meeting publish: the deadline for publishing the agenda of "
                         "meeting %lld was %s; give --reason TEXT to publish it late\n",
                 (long long)id, d);
-        close_all(st, a);
+        cli_close_store(st, a);
         return 1;
     }
     if (rc == 0 && m.status == MEETING_PLANNED)
@@ -354,7 +320,7 @@ static int do_publish(const struct options *o, const char *id_text)
         print_span(&m);
         printf(")%s%s\n", *m.late_reason ? "; late: " : "", m.late_reason);
     }
-    close_all(st, a);
+    cli_close_store(st, a);
     return rc ? field_problems("meeting publish", &fe, &err) : 0;
 }
 
@@ -373,7 +339,6 @@ static int do_pdf(int argc, char **argv)
     struct args ar;
     int got, minutes = 0, bilag = 0, want_file = 0, rc;
     int64_t id;
-    FILE *f;
 
     args_init(&ar, "meeting", argc, argv);
     while ((got = args_next(&ar, flags, valued, &opt, &val)) > 0) {
@@ -400,9 +365,9 @@ static int do_pdf(int argc, char **argv)
         return cli_usage_error("meeting", "'pdf' needs the meeting's number and -o FILE");
     if (minutes && bilag)
         return cli_usage_error("meeting", "--with-attachments is for the agenda, not --minutes");
-    if (!(id = parse_id(id_text)))
+    if (!(id = cli_parse_id(id_text)))
         return cli_usage_error("meeting", "'%s' is not a meeting number", id_text);
-    if (open_all("meeting pdf", cli_db_path(db), &st, &a))
+    if (cli_open_store("meeting pdf", cli_db_path(db), &st, &a))
         return 1;
     kl_error_clear(&err);
     buf_init(&out, 0);
@@ -410,23 +375,11 @@ static int do_pdf(int argc, char **argv)
                          minutes ? MEETING_PDF_MINUTES
                          : bilag ? MEETING_PDF_AGENDA_ATTACHMENTS : MEETING_PDF_AGENDA,
                          i18n_pick(lang), &out, &name, &err);
-    close_all(st, a);
-    if (rc) {
-        buf_free(&out);
-        return cli_fail("meeting pdf", &err);
-    }
-    f = strcmp(file, "-") == 0 ? stdout : fopen(file, "wb");
-    rc = !f || fwrite(out.data, 1, out.len, f) != out.len;
-    if (f && f != stdout)
-        rc |= fclose(f) != 0;
-    else if (f)
-        rc |= fflush(f) != 0;
+    cli_close_store(st, a);
+    if (rc == 0)
+        rc = cli_write_file(file, &out, &err);
     buf_free(&out);
-    if (rc) {
-        fprintf(stderr, "klynge meeting pdf: %s: %s\n", file, strerror(errno));
-        return 1;
-    }
-    return 0;
+    return rc ? cli_fail("meeting pdf", &err) : 0;
 }
 
 /* The options each action takes besides --db. */

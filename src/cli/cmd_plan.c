@@ -53,40 +53,6 @@ struct options {
     int npos;
 };
 
-/* Parses a record id (1 .. 2^31-1) in s; 0 when it is not one. */
-static int64_t parse_id(const char *s)
-{
-    char *end;
-    long long v;
-
-    if (!s || !*s || *s == '+' || *s == '-' || *s == ' ')
-        return 0;
-    errno = 0;
-    v = strtoll(s, &end, 10);
-    return errno || *end || v <= 0 || v > 2147483647LL ? 0 : (int64_t)v;
-}
-
-static int open_all(const char *action, const char *db, struct store **st, struct arena **a)
-{
-    struct kl_error err;
-
-    kl_error_clear(&err);
-    *st = NULL;
-    if (!(*a = arena_new(0)))
-        return cli_fail(action, &(struct kl_error){KL_ENOMEM, "out of memory"});
-    if (store_open(db, STORE_MIGRATE, st, &err)) {
-        arena_free(*a);
-        return cli_fail(action, &err);
-    }
-    return 0;
-}
-
-static void close_all(struct store *st, struct arena *a)
-{
-    store_close(st);
-    arena_free(a);
-}
-
 static int32_t today(void)
 {
     return meeting_cph_day((int64_t)time(NULL));
@@ -111,9 +77,9 @@ static int do_list(const struct options *o)
     int64_t forum = 0;
     int rc;
 
-    if (o->forum && !(forum = parse_id(o->forum)))
+    if (o->forum && !(forum = cli_parse_id(o->forum)))
         return cli_usage_error("plan", "'%s' is not a forum number", o->forum);
-    if (open_all("plan list", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("plan list", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     rc = app_plan_list(st, a, &who, forum, &p, &n, &err);
@@ -124,7 +90,7 @@ static int do_list(const struct options *o)
         printf("%5lld  %s..%s  %s – %s (%zu initiatives)\n", (long long)p[i].id, from, to,
                p[i].forum_name, p[i].title, p[i].ninitiatives);
     }
-    close_all(st, a);
+    cli_close_store(st, a);
     return rc ? cli_fail("plan list", &err) : 0;
 }
 
@@ -171,12 +137,12 @@ static int do_show(const struct options *o)
     struct store *st;
     struct arena *a;
     size_t n, nr;
-    int64_t id = parse_id(o->pos[0]);
+    int64_t id = cli_parse_id(o->pos[0]);
     int rc;
 
     if (!id)
         return cli_usage_error("plan", "'show' needs a plan number");
-    if (open_all("plan show", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("plan show", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     rc = app_plan_get(st, a, &who, id, &p, &err);
@@ -204,7 +170,7 @@ static int do_show(const struct options *o)
         day(r[i].due_on, due);
         printf("round %lld: %s, due %s\n", (long long)r[i].id, r[i].title, due);
     }
-    close_all(st, a);
+    cli_close_store(st, a);
     return rc ? cli_fail("plan show", &err) : 0;
 }
 
@@ -216,12 +182,12 @@ static int do_round(const struct options *o)
     struct store *st;
     struct arena *a;
     struct buf b;
-    int64_t id = parse_id(o->pos[0]);
+    int64_t id = cli_parse_id(o->pos[0]);
     int rc;
 
     if (!id)
         return cli_usage_error("plan", "'round' needs a status round's number");
-    if (open_all("plan round", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("plan round", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     buf_init(&b, 0);
@@ -241,7 +207,7 @@ static int do_round(const struct options *o)
                ov.reports[i].initiative_title);
     }
     buf_free(&b);
-    close_all(st, a);
+    cli_close_store(st, a);
     return rc ? cli_fail("plan round", &err) : 0;
 }
 
@@ -263,7 +229,7 @@ static int do_export(const struct options *o)
     struct store *st;
     struct arena *a;
     struct buf out;
-    int64_t round = o->round ? parse_id(o->round) : 0, plan = o->npos ? parse_id(o->pos[0]) : 0;
+    int64_t round = o->round ? cli_parse_id(o->round) : 0, plan = o->npos ? cli_parse_id(o->pos[0]) : 0;
     int format = format_of(o), rc;
 
     if (format < 0)
@@ -272,14 +238,14 @@ static int do_export(const struct options *o)
         return cli_usage_error("plan", "'export' needs -o FILE");
     if (o->round ? !round || o->npos : !plan)
         return cli_usage_error("plan", "'export' needs a plan number or --round ROUND");
-    if (open_all("plan export", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("plan export", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     buf_init(&out, 0);
     rc = round ? app_status_round_doc(st, a, &who, round, today(),
                                       (enum plan_doc_format)format, o->lang, &out, NULL, &err)
                : app_plan_xlsx(st, a, &who, plan, o->lang, &out, NULL, &err);
-    close_all(st, a);
+    cli_close_store(st, a);
     if (rc == 0)
         rc = cli_write_file(o->file, &out, &err);
     buf_free(&out);
@@ -293,19 +259,19 @@ static int do_attach(const struct options *o)
     struct kl_error err;
     struct store *st;
     struct arena *a;
-    int64_t round = parse_id(o->pos[0]), item = o->item ? parse_id(o->item) : 0, id = 0;
+    int64_t round = cli_parse_id(o->pos[0]), item = o->item ? cli_parse_id(o->item) : 0, id = 0;
     int format = format_of(o), rc;
 
     if (format < 0)
         return EXIT_USAGE;
     if (!round || !item)
         return cli_usage_error("plan", "'attach' needs a round's number and --item ITEM");
-    if (open_all("plan attach", cli_db_path(o->db), &st, &a))
+    if (cli_open_store("plan attach", cli_db_path(o->db), &st, &a))
         return 1;
     kl_error_clear(&err);
     rc = app_status_round_attach(st, a, &who, round, item, today(),
                                  (enum plan_doc_format)format, o->lang, &id, &fe, &err);
-    close_all(st, a);
+    cli_close_store(st, a);
     if (rc) {
         for (size_t i = 0; i < fe.n; i++)
             fprintf(stderr, "klynge plan attach: %s: %s\n", fe.field[i], fe.msg[i]);
