@@ -31,14 +31,16 @@ static int qpdf_failed(qpdf_data q, const char *what, struct kl_error *err)
 }
 
 /* Writes q to memory (unencrypted, objects out of object streams, where one can read the
- * outline) and appends the bytes to out. */
+ * outline) and appends the bytes to out. Stream data is copied as it is, never decoded:
+ * a small compressed stream that inflates to gigabytes costs nothing here. */
 static int write_to(qpdf_data q, const char *what, struct buf *out, struct kl_error *err)
 {
     if (qpdf_init_write_memory(q) & QPDF_ERRORS)
         return qpdf_failed(q, what, err);
+    qpdf_set_decode_level(q, qpdf_dl_none);
+    qpdf_set_compress_streams(q, QPDF_FALSE);
     qpdf_set_object_stream_mode(q, qpdf_o_disable);
     qpdf_set_preserve_encryption(q, QPDF_FALSE); /* an attachment's comes off */
-    qpdf_set_compress_streams(q, QPDF_TRUE);
     if (qpdf_write(q) & QPDF_ERRORS)
         return qpdf_failed(q, what, err);
     if (buf_append(out, qpdf_get_buffer(q), qpdf_get_buffer_length(q)))
