@@ -30,4 +30,26 @@ int export_own_followups_xlsx(struct request *r);
 /* GET /forums/{id}/referrals.xlsx: referrals to and from the forum. */
 int export_forum_referrals_xlsx(struct request *r);
 
+/* Action plans (exports_plan.c): GET /plans/{id}/plan.xlsx, the plan with its initiatives
+ * and funds; GET /status-rounds/{id}/overview.pdf and overview.xlsx, a round's overview as
+ * the visitor may read it. */
+int export_plan_xlsx(struct request *r);
+int export_round_pdf(struct request *r);
+int export_round_xlsx(struct request *r);
+
+/* The round page's "Documents" section: links to the overview and the plan's workbook, and
+ * for the plan forum's secretary (manage) a form that puts the overview on an item of one of
+ * the forum's agendas that may still change; fe and sent are that form sent back (NULL when
+ * it was not). */
+struct html;
+struct form;
+struct field_errors;
+struct round_overview;
+void plan_round_documents(struct request *r, struct html *h, const struct round_overview *ov,
+                          int manage, const struct field_errors *fe, const struct form *sent);
+
+/* POST /status-rounds/{id}/attach (pages_round.c): item_id and format (pdf or xlsx); puts the
+ * overview on the item (app_status_round_attach) and goes to it on the meeting's page. */
+int post_status_round_attach(struct request *r);
+
 #endif

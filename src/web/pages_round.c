@@ -6,10 +6,12 @@
 #include "web/form.h"
 #include "web/form_ui.h"
 #include "web/format.h"
+#include "web/handlers_docs.h"
 #include "web/handlers_plans.h"
 #include "web/layout.h"
 #include "web/plan_ui.h"
 #include "web/request.h"
+#include "app/meeting_agenda.h"
 #include "app/plan.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -72,7 +74,7 @@ static int show_round(struct request *r, int64_t id, const struct field_errors *
     struct round_overview ov;
     struct buf sum;
     struct html h;
-    int rc, manage;
+    int rc, manage, attach;
 
     if ((rc = app_status_round_overview(r->store, r->arena, &r->who, id, req_today(r), &ov, &r->err)))
         return rc;
@@ -159,6 +161,8 @@ static int show_round(struct request *r, int64_t id, const struct field_errors *
         html_lit(&h, "</tr>");
     }
     html_lit(&h, "</tbody></table></div>\n");
+    attach = sent && form_get(sent, "format");
+    plan_round_documents(r, &h, &ov, manage, attach ? fe : NULL, attach ? sent : NULL);
     return page_end(r, &h);
 }
 
@@ -367,4 +371,36 @@ int post_status_report_extension(struct request *r)
                         arena_printf(r->arena, "/status-rounds/%lld#report-%lld",
                                      (long long)rep.round_id, (long long)id),
                         show_round, rep.round_id, &fe, &f);
+}
+
+int post_status_round_attach(struct request *r)
+{
+    struct field_errors fe = {0};
+    struct status_round round;
+    struct agenda_entry it;
+    const char *format;
+    struct form f;
+    int64_t id, item, made = 0;
+    int rc;
+
+    if ((rc = plan_param(r, 0, &id)) || (rc = req_form(r, &f)) ||
+        (rc = app_status_round_get(r->store, r->arena, &r->who, id, &round, &r->err)))
+        return rc;
+    item = plan_form_id(&f, "item_id", &fe);
+    format = plan_form_text(&f, "format");
+    if (!item && !fe.n)
+        fields_add(&fe, "item_id", N_("is required"));
+    if (strcmp(format, "pdf") != 0 && strcmp(format, "xlsx") != 0)
+        fields_add(&fe, "format", N_("choose PDF or Excel"));
+    rc = fe.n ? KL_EINVAL
+              : app_status_round_attach(r->store, r->arena, &r->who, id, item, req_today(r),
+                                        strcmp(format, "xlsx") == 0 ? PLAN_DOC_XLSX
+                                                                    : PLAN_DOC_PDF,
+                                        i18n_code(r->lang), &made, &fe, &r->err);
+    if (rc == 0 && (rc = app_item_get(r->store, r->arena, &r->who, item, &it, &r->err)))
+        return rc;
+    return plan_outcome(r, rc,
+                        rc ? "" : arena_printf(r->arena, "/meetings/%lld#item-%lld",
+                                               (long long)it.item.meeting_id, (long long)item),
+                        show_round, id, &fe, &f);
 }

@@ -326,6 +326,10 @@ MATRIX.update({
     ("GET", "/status-reports/{id}/edit"): INTERNAL_A,  # the group's form
     ("POST", "/status-reports/{id}"): INTERNAL_A,      # 400: no light
     ("POST", "/status-reports/{id}/extension"): MANAGERS_A,  # 400: no day
+    ("GET", "/plans/{id}/plan.xlsx"): READERS_A,
+    ("GET", "/status-rounds/{id}/overview.pdf"): READERS_A,
+    ("GET", "/status-rounds/{id}/overview.xlsx"): READERS_A,
+    ("POST", "/status-rounds/{id}/attach"): READERS_A,  # 400 to who may read it: no item
     ("GET", "/api/v1/action-plans"): EVERYONE,
     ("POST", "/api/v1/action-plans"): MANAGERS_A,
     ("GET", "/api/v1/action-plans/{id}"): READERS_A,
