@@ -523,6 +523,16 @@ int app_milestone_update(struct store *st, const struct principal *who, struct m
     return rc;
 }
 
+int app_milestone_get(struct store *st, struct arena *a, const struct principal *who,
+                      int64_t id, struct milestone *out, struct kl_error *err)
+{
+    struct initiative in;
+    struct plan_access acc;
+    int rc = store_milestone_get(st, a, id, out, err);
+
+    return rc ? rc : plan_initiative_read(st, a, who, out->initiative_id, &in, &acc, err);
+}
+
 int app_milestone_list(struct store *st, struct arena *a, const struct principal *who,
                        int64_t initiative_id, struct milestone **out, size_t *n,
                        struct kl_error *err)

@@ -106,6 +106,9 @@ int app_milestone_add(struct store *st, const struct principal *who, struct mile
 /* Changes title, due and done days of m->id. */
 int app_milestone_update(struct store *st, const struct principal *who, struct milestone *m,
                          struct field_errors *fe, struct kl_error *err);
+/* One milestone, when who may read its initiative. */
+int app_milestone_get(struct store *st, struct arena *a, const struct principal *who,
+                      int64_t id, struct milestone *out, struct kl_error *err);
 int app_milestone_list(struct store *st, struct arena *a, const struct principal *who,
                        int64_t initiative_id, struct milestone **out, size_t *n,
                        struct kl_error *err);
@@ -173,6 +176,10 @@ int app_reports_overdue(struct store *st, struct arena *a, const struct principa
 /* One report: readable as the initiative is (see above). */
 int app_report_get(struct store *st, struct arena *a, const struct principal *who, int64_t id,
                    struct status_report *out, struct kl_error *err);
+/* The round of report id, when who may read the report: a member of the initiative's group
+ * learns what the round asks even when the plan's forum is not theirs to read. */
+int app_report_round(struct store *st, struct arena *a, const struct principal *who,
+                     int64_t id, struct status_round *out, struct kl_error *err);
 /* The reports of initiative id, oldest round first: its timeline. */
 int app_report_timeline(struct store *st, struct arena *a, const struct principal *who,
                         int64_t initiative_id, struct status_report **out, size_t *n,

@@ -269,6 +269,17 @@ int app_report_get(struct store *st, struct arena *a, const struct principal *wh
     return read_report(st, a, who, id, out, &in, &acc, err);
 }
 
+int app_report_round(struct store *st, struct arena *a, const struct principal *who,
+                     int64_t id, struct status_round *out, struct kl_error *err)
+{
+    struct status_report rep;
+    struct initiative in;
+    struct plan_access acc;
+    int rc = read_report(st, a, who, id, &rep, &in, &acc, err);
+
+    return rc ? rc : store_status_round_get(st, a, rep.round_id, out, err);
+}
+
 int app_report_timeline(struct store *st, struct arena *a, const struct principal *who,
                         int64_t initiative_id, struct status_report **out, size_t *n,
                         struct kl_error *err)

@@ -385,6 +385,17 @@ static void a_round_after_seed_002(void **state)
     OK(app_report_submit(F->st, P(MEMBER_G), &rep, date_cph_to_utc(2023, 8, 10, 12, 0), &fe,
                          &err));
 
+    /* the group learns what the round asks, though the plan's forum is not theirs to read */
+    {
+        struct status_round seen;
+        assert_int_equal(app_status_round_get(F->st, F->a, P(MEMBER_G), r.id, &seen, &err),
+                         KL_EPERM);
+        OK(app_report_round(F->st, F->a, P(MEMBER_G), rep.id, &seen, &err));
+        assert_int_equal(seen.fields, ROUND_FIELDS_ALL);
+        assert_int_equal(app_report_round(F->st, F->a, P(OUTSIDER), rep.id, &seen, &err),
+                         KL_EPERM);
+    }
+
     /* extensions for 3 and 4 (the secretary only, after the due day) */
     OK(app_status_round_overview(F->st, F->a, P(SEC_A), r.id, due - 5, &ov, &err));
     for (size_t i = 0; i < ov.n; i++) {
@@ -461,6 +472,18 @@ static void funds_carry_through_the_use_case(void **state)
     fields_clear(&fe);
     OK(app_funds_carry(F->st, P(SEC_A), id, 2023, 30000000, &fe, &err));
     OK(app_funds_set(F->st, P(SEC_A), id, 2024, 0, 1000000, &fe, &err));
+    {
+        struct milestone m = {.initiative_id = id, .title = "Første borgere i forløb",
+                              .due_on = date_from_ymd(2023, 9, 1), .done_on = DATE_OPEN};
+        struct milestone seen;
+        OK(app_milestone_add(F->st, P(SEC_A), &m, &fe, &err));
+        OK(app_milestone_get(F->st, F->a, P(SEC_A), m.id, &seen, &err));
+        assert_string_equal(seen.title, "Første borgere i forløb");
+        assert_int_equal(app_milestone_get(F->st, F->a, P(OUTSIDER), m.id, &seen, &err),
+                         KL_EPERM);
+        assert_int_equal(app_milestone_get(F->st, F->a, P(SEC_A), 999999, &seen, &err),
+                         KL_ENOTFOUND);
+    }
     OK(app_funds_list(F->st, F->a, P(SEC_A), id, 0, &f, &n, &err));
     assert_int_equal(n, 2);
     assert_int_equal(f[0].carried_out, 30000000);
