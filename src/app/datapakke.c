@@ -167,3 +167,24 @@ int app_datapakke_attach(struct store *st, struct arena *a, const struct princip
     buf_free(&pdf);
     return rc;
 }
+
+int app_indicator_overview(struct arena *a, enum i18n_language lang, const char *cluster,
+                           const struct ind_grid *grids, size_t n,
+                           const struct chart_table **out)
+{
+    struct dp_section *sec = arena_calloc(a, n + 1, sizeof *sec);
+    struct pdf_datapakke d;
+
+    *out = NULL;
+    if (!sec)
+        return KL_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        sec[i].cluster = cluster;
+        sec[i].grid = grids[i];
+    }
+    memset(&d, 0, sizeof d);
+    if (dp_build(a, lang, sec, n, &d))
+        return KL_ENOMEM;
+    *out = d.overview;
+    return 0;
+}

@@ -17,10 +17,13 @@
 
 #include "core/i18n.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct arena;
 struct buf;
+struct chart_table;
+struct ind_grid;
 struct kl_error;
 struct principal;
 struct store;
@@ -47,5 +50,13 @@ int app_datapakke_pdf(struct store *st, struct arena *a, const struct principal 
 int app_datapakke_attach(struct store *st, struct arena *a, const struct principal *who,
                          int64_t meeting_id, int64_t item_id, enum i18n_language lang,
                          struct buf *out, int64_t *attachment_id, struct kl_error *err);
+
+/* The overview of the data package for a page: one row per grid (made by app_indicator_grid
+ * for the principal) with the latest period, cluster's and country's values with their small
+ * lines, and the cluster's signals, in lang, in arena a; *out is NULL when n is 0. The same
+ * table the PDF shows, for chart_table_svg. 0, or KL_ENOMEM. */
+int app_indicator_overview(struct arena *a, enum i18n_language lang, const char *cluster,
+                           const struct ind_grid *grids, size_t n,
+                           const struct chart_table **out);
 
 #endif

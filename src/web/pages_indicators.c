@@ -10,6 +10,7 @@
 #include "web/indicator_ui.h"
 #include "web/layout.h"
 #include "web/request.h"
+#include "app/datapakke.h"
 #include "app/indicator.h"
 #include "app/org.h"
 #include "app/permission.h"
@@ -549,6 +550,31 @@ static int choice_form(struct request *r, struct html *h, const char *cluster,
     return 0;
 }
 
+/* The overview of the dashboard: the data package's small-multiples table as SVG (the
+ * sections below hold the same numbers in tables). */
+static int overview(struct request *r, struct html *h, const char *cluster,
+                    const struct ind_grid *grids, size_t n)
+{
+    const struct chart_table *t;
+    struct buf svg;
+    int rc;
+
+    if (n == 0)
+        return 0;
+    if (app_indicator_overview(r->arena, r->lang, cluster, grids, n, &t) || !t)
+        return req_fail(r, KL_ENOMEM, "out of memory");
+    buf_init(&svg, (size_t)4 << 20);
+    rc = chart_table_svg(t, &svg, &r->err);
+    if (rc == 0) {
+        html_elem(h, "h2", t->title);
+        html_lit(h, "<figure class=\"chart\">");
+        html_rendered(h, svg.data, svg.len);
+        html_lit(h, "</figure>");
+    }
+    buf_free(&svg);
+    return rc;
+}
+
 int page_cluster_indicators(struct request *r)
 {
     struct cluster_detail cd;
@@ -602,6 +628,8 @@ int page_cluster_indicators(struct request *r)
         html_elem(&h, "p", T_(r, "No indicator has values yet."));
     else
         iu_legend(r, &h, &grids[0]);
+    if ((rc = overview(r, &h, cd.cluster.code, grids, n)))
+        return rc;
     for (size_t i = 0; i < n; i++)
         if ((rc = dashboard_section(r, &h, &grids[i], cd.cluster.code)))
             return rc;
