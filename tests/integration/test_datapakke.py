@@ -5,8 +5,9 @@ with charts, tables and signals, "Syntetiske data" on the front page, definition
 sources at the back; statistical discretion on the PDF path (a value under the minimum
 shown as <5 and the value that would reveal it as x to a secretary, every value marked *
 to an administrator, and to the command line); `klynge datapakke MEETING -o FILE` and
-`--item ITEM`; and the secretary's form on the meeting page that attaches the package to
-an agenda item, where it then appears with the item's attachments."""
+`--item ITEM`; the same overview as SVG on the cluster's dashboard; and the secretary's
+form on the meeting page that attaches the package to an agenda item, where it then appears
+with the item's attachments."""
 import os
 import re
 import shutil
@@ -146,6 +147,13 @@ def test_discretion_on_the_pdf_path():
     full = pdf_text(download(admin))
     check("6,4*" in full and "13,2*" in full, "the administrator sees every value, marked *")
     check(any("47" in line for line in rows_of(full, "Jammerbugt")), "and its denominator")
+    # the dashboard shows the same overview as SVG, through the same drawing code
+    page = Session(k).get("/clusters/RN-MIDT/indicators").text
+    svg = re.search(r'<svg[^>]*class="chart chart-table".*?</svg>', page, re.S)
+    check(svg and 'role="img"' in svg.group(0) and "<style" not in svg.group(0) and
+          "style=" not in svg.group(0), "the overview on the dashboard")
+    check("Akutte psykiatriske" in svg.group(0) and "6,4" not in page,
+          "its row, and no small value on the page")
     # the command line acts as an administrator
     cli = os.path.join(TMP, "cli-admin.pdf")
     k.run("datapakke", str(MEETING), "-o", cli, "--db", k.db)
