@@ -359,6 +359,7 @@ static int forum_page(struct request *r, int64_t id, const struct field_errors *
     html_lit(&h, "</dl>\n");
     html_lit(&h, "<p class=\"actions\">");
     a_link(&h, arena_printf(r->arena, "/forums/%lld/meetings", (long long)id), T_(r, "Meetings"));
+    a_link(&h, arena_printf(r->arena, "/plans?forum=%lld", (long long)id), T_(r, "Action plans"));
     if (app_authorize(r->store, &r->who, PERM_FORUM_INTERNAL, id, &r->err) == 0)
         a_link(&h, arena_printf(r->arena, "/forums/%lld/work", (long long)id), T_(r, "Work tray"));
     html_lit(&h, "</p>");

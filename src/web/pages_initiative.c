@@ -143,7 +143,9 @@ static void milestones_section(struct request *r, struct html *h, const struct i
 {
     const struct field_errors *mine = problems_of(fe, sent, "milestone");
 
-    html_elem(h, "h2", T_(r, "Milestones"));
+    html_open(h, "h2", "id", "milestones", NULL);
+    html_text(h, T_(r, "Milestones"));
+    html_close(h, "h2");
     if (!n)
         html_elem(h, "p", T_(r, "No milestones yet."));
     else {
@@ -201,7 +203,9 @@ static void funds_section(struct request *r, struct html *h, const struct initia
     const struct field_errors *set = problems_of(fe, sent, "funds");
     const struct field_errors *carry = problems_of(fe, sent, "carry");
 
-    html_elem(h, "h2", T_(r, "Cluster funds"));
+    html_open(h, "h2", "id", "funds", NULL);
+    html_text(h, T_(r, "Cluster funds"));
+    html_close(h, "h2");
     if (!n)
         html_elem(h, "p", T_(r, "No funds have been allocated yet."));
     else {

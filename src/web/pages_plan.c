@@ -62,7 +62,7 @@ int page_plans(struct request *r)
     html_text(&h, T_(r, "Period"));
     html_close(&h, "th");
     html_open(&h, "th", "scope", "col", "class", "num", NULL);
-    html_text(&h, T_(r, "Initiatives"));
+    html_text(&h, T_(r, "Number of initiatives"));
     html_close(&h, "th");
     html_lit(&h, "</tr></thead><tbody>");
     for (size_t i = 0; i < n; i++) {
@@ -210,7 +210,7 @@ static void th_col(struct request *r, struct html *h, const char *label, int num
 static void initiatives_table(struct request *r, struct html *h, const struct initiative *in,
                               size_t n)
 {
-    html_elem(h, "h2", T_(r, "Initiatives"));
+    html_elem(h, "h2", T_(r, "The plan's initiatives"));
     if (!n) {
         html_elem(h, "p", T_(r, "The plan has no initiatives yet."));
         return;

@@ -8,6 +8,7 @@
 #include "web/handlers.h"
 #include "web/labels.h"
 #include "web/layout.h"
+#include "web/plan_ui.h"
 #include "web/request.h"
 #include "app/meeting.h"
 #include "app/meeting_agenda.h"
@@ -211,6 +212,7 @@ int page_forum_work(struct request *r)
     referrals_section(r, &h, N_("Items for the next level"), next, nnext, 0, NULL, 0);
     html_elem(&h, "h2", T_(r, "Open follow-ups"));
     followups_table(r, &h, N_("Open follow-ups of the forum's decisions"), fu, nfu, 1);
+    plan_overdue_section(r, &h, id);
     return page_end(r, &h);
 }
 

@@ -2,6 +2,7 @@
 #include "web/plan_ui.h"
 
 #include "web/form.h"
+#include "web/format.h"
 #include "web/request.h"
 #include "core/arena.h"
 #include "core/date.h"
@@ -200,4 +201,36 @@ int plan_report_round(struct request *r, const struct status_report *rep,
     if (rc == KL_EPERM || rc == KL_ENOTFOUND)
         rc = store_status_round_get(r->store, r->arena, rep->round_id, out, &err);
     return rc ? req_fail(r, rc, "%s", kl_status_name(rc)) : 0;
+}
+
+void plan_overdue_section(struct request *r, struct html *h, int64_t forum_id)
+{
+    struct status_report *rep;
+    struct kl_error err;
+    size_t n, shown = 0;
+
+    if (!plan_may(r, PERM_FORUM_MANAGE, forum_id) ||
+        app_reports_overdue(r->store, r->arena, &r->who, req_today(r), &rep, &n, &err))
+        return;
+    for (size_t i = 0; i < n; i++) {
+        struct status_round ro;
+        if (app_status_round_get(r->store, r->arena, &r->who, rep[i].round_id, &ro, &err) ||
+            ro.plan_forum_id != forum_id)
+            continue;
+        if (!shown++) {
+            html_elem(h, "h2", T_(r, "Overdue status reports"));
+            html_lit(h, "<ul class=\"tray\">");
+        }
+        html_lit(h, "<li>");
+        plan_link(h, plan_href(r, "status-reports", rep[i].id),
+                  arena_printf(r->arena, "%s %s", rep[i].label, rep[i].initiative_title));
+        html_textf(h, " – %s, %s %s. ", rep[i].round_title, T_(r, "due"),
+                   fmt_date(r, report_due(&rep[i])));
+        plan_link(h, arena_printf(r->arena, "/status-rounds/%lld#report-%lld",
+                                  (long long)rep[i].round_id, (long long)rep[i].id),
+                  T_(r, "Grant extension"));
+        html_lit(h, "</li>");
+    }
+    if (shown)
+        html_lit(h, "</ul>");
 }

@@ -66,6 +66,11 @@ void plan_form_money(const struct form *f, const char *name, int64_t *ore,
 int plan_report_round(struct request *r, const struct status_report *rep,
                       struct status_round *out);
 
+/* For the secretary of forum_id: the status reports of the forum's plans that are missing
+ * today (app_reports_overdue), as a section of the forum's work tray. Nothing for others;
+ * errors leave the section out. */
+void plan_overdue_section(struct request *r, struct html *h, int64_t forum_id);
+
 /* Path parameter i as a record id: 0, or KL_ENOTFOUND. */
 int plan_param(struct request *r, size_t i, int64_t *id);
 

@@ -385,7 +385,8 @@ int post_initiative_milestone(struct request *r)
     m.due_on = plan_form_day(&f, "due_on", &fe);
     m.done_on = DATE_OPEN;
     rc = app_milestone_add(r->store, &r->who, &m, &fe, &r->err);
-    return plan_outcome(r, rc, plan_href(r, "initiatives", id), initiative_page, id, &fe, &f);
+    return plan_outcome(r, rc, arena_printf(r->arena, "/initiatives/%lld#milestones",
+                                            (long long)id), initiative_page, id, &fe, &f);
 }
 
 int post_milestone_done(struct request *r)

@@ -442,6 +442,25 @@ def test_pages_show_the_plan_initiative_and_round():
     check(r.status == 400 and "problem-due_on" in r.text, "round form problems: %d" % r.status)
     r = sofie.get("/plans?forum=%d" % ids["C"])
     check(r.status == 200 and "Handleplan for Klynge Test" in r.text, "plans of the forum")
+    check('href="/plans?forum=%d"' % ids["C"] in sofie.get("/forums/%d" % ids["C"]).text,
+          "the forum page links to its plans")
+
+
+def test_overdue_reports_in_the_secretarys_work_tray():
+    sofie = as_("sofie")
+    work = "/forums/%d/work" % ids["C"]
+    check("Statusrapporter med overskredet frist" not in sofie.get(work).text, "none yet")
+    rid = k.sql("INSERT INTO status_round (plan_id, title, opened_on, due_on, fields, "
+                "created_at) VALUES (?, 'Forrige runde', ?, ?, 1, '2026-01-01T00:00:00Z') "
+                "RETURNING id", (ids["plan"], day(-20), day(-5)))[0][0]
+    rep = k.sql("INSERT INTO status_report (round_id, initiative_id) VALUES (?, ?) RETURNING id",
+                (rid, ids["1b"]))[0][0]
+    r = sofie.get(work)
+    check(r.status == 200 and "Statusrapporter med overskredet frist" in r.text and
+          "Forrige runde" in r.text and 'href="/status-reports/%d"' % rep in r.text,
+          "the missing report is in the tray: %s" % r.text[-1500:])
+    ov = ok(api(sofie, "GET", "/api/v1/status-rounds/%d" % rid))
+    check(ov["counts"]["missing"] == 1, "missing: %r" % ov["counts"])
 
 
 if __name__ == "__main__":
