@@ -16,7 +16,6 @@
 #include "model/fields.h"
 #include "model/org.h"
 #include "model/meeting.h"
-#include "store/plan.h"
 
 #include <string.h>
 
@@ -128,26 +127,10 @@ int api_milestone_create(struct request *r)
     return mapi_saved(r, rc, &fe, 201, rc ? NULL : milestone_json(&m));
 }
 
-/* Milestone id as the principal sees it: found through its initiative's list, which the
- * use case authorises (app/plan.h has no reader of one milestone). */
+/* Milestone id as the principal sees it. */
 static int milestone_get(struct request *r, int64_t id, struct milestone *out)
 {
-    struct milestone one, *m;
-    struct kl_error err;
-    size_t n;
-    int rc;
-
-    if (store_milestone_get(r->store, r->arena, id, &one, &err))
-        return req_fail(r, KL_ENOTFOUND, "%s", T_(r, "There is no such milestone."));
-    if ((rc = app_milestone_list(r->store, r->arena, &r->who, one.initiative_id, &m, &n,
-                                 &r->err)))
-        return rc;
-    for (size_t i = 0; i < n; i++)
-        if (m[i].id == id) {
-            *out = m[i];
-            return 0;
-        }
-    return req_fail(r, KL_ENOTFOUND, "%s", T_(r, "There is no such milestone."));
+    return app_milestone_get(r->store, r->arena, &r->who, id, out, &r->err);
 }
 
 int api_milestone_update(struct request *r)

@@ -11,7 +11,6 @@
 #include "model/fields.h"
 #include "model/org.h"
 #include "render/html.h"
-#include "store/plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -195,12 +194,7 @@ int plan_outcome(struct request *r, int rc, const char *back,
 int plan_report_round(struct request *r, const struct status_report *rep,
                       struct status_round *out)
 {
-    struct kl_error err;
-    int rc = app_status_round_get(r->store, r->arena, &r->who, rep->round_id, out, &err);
-
-    if (rc == KL_EPERM || rc == KL_ENOTFOUND)
-        rc = store_status_round_get(r->store, r->arena, rep->round_id, out, &err);
-    return rc ? req_fail(r, rc, "%s", kl_status_name(rc)) : 0;
+    return app_report_round(r->store, r->arena, &r->who, rep->id, out, &r->err);
 }
 
 void plan_overdue_section(struct request *r, struct html *h, int64_t forum_id)

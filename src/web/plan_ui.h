@@ -60,9 +60,8 @@ const char *plan_form_text(const struct form *f, const char *name);
 void plan_form_money(const struct form *f, const char *name, int64_t *ore,
                      struct field_errors *fe);
 
-/* The round of report rep, which the principal may read (app_report_get said so): through
- * app_status_round_get, or, for a member of the initiative's group who may not read the
- * plan's forum, straight from the store, since the group must know what the round asks. */
+/* The round of report rep, which the principal may read (app_report_round): a member of the
+ * initiative's group learns what the round asks. */
 int plan_report_round(struct request *r, const struct status_report *rep,
                       struct status_round *out);
 

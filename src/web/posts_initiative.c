@@ -20,7 +20,6 @@
 #include "model/forum.h"
 #include "model/org.h"
 #include "model/people.h"
-#include "store/plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -392,25 +391,19 @@ int post_initiative_milestone(struct request *r)
 int post_milestone_done(struct request *r)
 {
     struct field_errors fe = {0};
-    struct milestone one, *m;
-    struct kl_error err;
+    struct milestone m;
     struct form f;
-    size_t n;
     int64_t id;
     int rc;
 
-    if ((rc = id_and_form(r, &id, &f)))
+    if ((rc = id_and_form(r, &id, &f)) ||
+        (rc = app_milestone_get(r->store, r->arena, &r->who, id, &m, &r->err)))
         return rc;
-    if (store_milestone_get(r->store, r->arena, id, &one, &err))
-        return req_fail(r, KL_ENOTFOUND, "%s", T_(r, "There is no such milestone."));
-    /* read through the use case, which decides whether the visitor may see it */
-    if ((rc = app_milestone_list(r->store, r->arena, &r->who, one.initiative_id, &m, &n,
-                                 &r->err)))
+    m.done_on = req_today(r);
+    if ((rc = app_milestone_update(r->store, &r->who, &m, &fe, &r->err)))
         return rc;
-    one.done_on = req_today(r);
-    if ((rc = app_milestone_update(r->store, &r->who, &one, &fe, &r->err)))
-        return rc;
-    return res_redirect(r, plan_href(r, "initiatives", one.initiative_id));
+    return res_redirect(r, arena_printf(r->arena, "/initiatives/%lld#milestones",
+                                        (long long)m.initiative_id));
 }
 
 int post_initiative_offer(struct request *r)
