@@ -131,7 +131,6 @@ int app_search(struct store *st, struct arena *a, const struct principal *who,
     if (rc)
         return rc;
     f.match = q->match;
-    f.match_nodecision = q->match_nodecision;
     f.internal_json = internal;
     f.published_json = published;
     f.year = r->year;

@@ -113,14 +113,83 @@ static int da_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
     return t->base.xTokenize(t->inner, &c, flags, text, ntext, da_token);
 }
 
+/* klynge_columns(agenda_fts): a bit mask of the columns of the current row holding a match
+ * of a phrase of the query (bit 1 << column), so that a snippet is made only of a column
+ * that has one. */
+static void fts_columns(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                        int nval, sqlite3_value **val)
+{
+    int n = 0, mask = 0;
+
+    (void)nval;
+    (void)val;
+    if (api->xInstCount(fts, &n) != SQLITE_OK) {
+        sqlite3_result_error(ctx, "klynge_columns: no match information", -1);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        int phrase, col, off;
+
+        if (api->xInst(fts, i, &phrase, &col, &off) != SQLITE_OK) {
+            sqlite3_result_error(ctx, "klynge_columns: no match information", -1);
+            return;
+        }
+        if (col >= 0 && col < 31)
+            mask |= 1 << col;
+    }
+    sqlite3_result_int(ctx, mask);
+}
+
+#define MAX_PHRASES 64
+
+/* klynge_found_without(agenda_fts, COLUMN): 1 when every phrase of the query found in the
+ * current row is also found in a column other than COLUMN, else 0. For a row that matches
+ * an expression of search_query_parse ((p1 AND p2 ...) NOT (n1 OR ...), over every column)
+ * this is exactly whether it also matches the same expression limited to the other
+ * columns: each p is in the row (found somewhere), no n is in the row at all. */
+static void fts_found_without(const Fts5ExtensionApi *api, Fts5Context *fts,
+                              sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    unsigned char seen[MAX_PHRASES] = {0}; /* 1: in COLUMN, 2: elsewhere */
+    int n = 0, nphrase = api->xPhraseCount(fts), without;
+
+    if (nval != 1 || nphrase > MAX_PHRASES || api->xInstCount(fts, &n) != SQLITE_OK) {
+        sqlite3_result_error(ctx, "klynge_found_without: bad call", -1);
+        return;
+    }
+    without = sqlite3_value_int(val[0]);
+    for (int i = 0; i < n; i++) {
+        int phrase, col, off;
+
+        if (api->xInst(fts, i, &phrase, &col, &off) != SQLITE_OK || phrase < 0 ||
+            phrase >= nphrase) {
+            sqlite3_result_error(ctx, "klynge_found_without: no match information", -1);
+            return;
+        }
+        seen[phrase] |= col == without ? 1 : 2;
+    }
+    for (int p = 0; p < nphrase; p++)
+        if (seen[p] == 1) {
+            sqlite3_result_int(ctx, 0);
+            return;
+        }
+    sqlite3_result_int(ctx, 1);
+}
+
 int store_search_register(sqlite3 *db)
 {
     static fts5_tokenizer methods = {da_create, da_delete, da_tokenize};
     fts5_api *api = fts5_api_of(db);
+    int rc;
 
     if (!api)
         return SQLITE_ERROR;
-    return api->xCreateTokenizer(api, STORE_SEARCH_TOKENIZER, api, &methods, NULL);
+    rc = api->xCreateTokenizer(api, STORE_SEARCH_TOKENIZER, api, &methods, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "klynge_columns", NULL, fts_columns, NULL);
+    if (rc == SQLITE_OK)
+        rc = api->xCreateFunction(api, "klynge_found_without", NULL, fts_found_without, NULL);
+    return rc;
 }
 
 int store_search_stem(const char *word, char *out, size_t cap)
@@ -236,43 +305,38 @@ int store_search_sync(struct store *st, struct kl_error *err)
 }
 
 /* Columns of agenda_fts: 0 title, 1 recommendation, 2 case_text, 3 decision, 4 attachments
- * (titles and extracted text of the item's attachments). Decisions and
- * outcomes count only where who sees the minutes (internal, or minutes published). The
- * inner query takes one page of the visible hits, newest item first: FTS5 walks its index by
- * rowid and stops when the page is full, where ranking by bm25 would score every match (a
- * common word matches a third of all items: 150 ms over 100,000). Only that page's rows
- * get their highlight and snippet, found again by rowid. */
+ * (titles and extracted text of the item's attachments). Decisions and outcomes count only
+ * where who sees the minutes (internal, or minutes published): elsewhere a row counts only
+ * when its words are found without the decision (klynge_found_without, on the same cursor,
+ * not a second full-text query per row). One pass, newest item first: FTS5 walks its index
+ * by rowid and stops when the page is full, where ranking by bm25 would score every match
+ * (a common word matches a third of all items: 150 ms over 100,000). The highlight and the
+ * one snippet are computed only for the rows of the page (SQLite evaluates the result
+ * columns after WHERE and OFFSET, and no sorter is needed for this order); klynge_columns
+ * says which column has a match, so that no snippet is made only to look for a mark. */
 #define SNIP(col) "snippet(agenda_fts, " #col ", char(2), char(3), '…', 24)"
 #define INTERNAL "(ai.forum_id IN (SELECT value FROM json_each(?3)))"
 #define MINUTES_PUBLIC "(m.status = 'minutes_published')"
+#define MINUTES_VISIBLE "(" INTERNAL " OR " MINUTES_PUBLIC ")"
+#define COLUMNS "klynge_columns(agenda_fts)"
 static const char search_sql[] =
-    "WITH page AS (SELECT agenda_fts.rowid AS id,"
-    " " INTERNAL " OR " MINUTES_PUBLIC " AS minutes_visible\n"
+    "SELECT ai.id, ai.meeting_id, ai.forum_id, ai.number,"
+    " highlight(agenda_fts, 0, char(2), char(3)),"
+    " CASE WHEN " MINUTES_VISIBLE " AND (" COLUMNS " & 8) != 0 THEN " SNIP(3)
+    "  WHEN (" COLUMNS " & 4) != 0 THEN " SNIP(2) " ELSE " SNIP(1) " END,"
+    " m.title, m.day, f.name, ai.rooms,"
+    " CASE WHEN " MINUTES_VISIBLE " THEN ai.outcome ELSE '' END, ai.closed,"
+    " (" COLUMNS " & CASE WHEN " MINUTES_VISIBLE " THEN 15 ELSE 7 END) != 0\n"
     "FROM agenda_fts JOIN agenda_item ai ON ai.id = agenda_fts.rowid"
-    " JOIN meeting m ON m.id = ai.meeting_id\n"
+    " JOIN meeting m ON m.id = ai.meeting_id JOIN forum f ON f.id = ai.forum_id\n"
     "WHERE agenda_fts MATCH ?1 AND ai.state = 'agenda'"
     " AND (" INTERNAL " OR (ai.forum_id IN (SELECT value FROM json_each(?4)) AND ai.closed = 0"
     "  AND m.status IN ('agenda_published', 'held', 'minutes_draft', 'minutes_published')))"
-    " AND (" INTERNAL " OR " MINUTES_PUBLIC " OR EXISTS (SELECT 1 FROM agenda_fts f2"
-    "  WHERE f2.rowid = ai.id AND f2.agenda_fts MATCH ?2))"
     " AND (?5 = 0 OR substr(m.day, 1, 4) = printf('%04d', ?5))"
     " AND (?6 = 0 OR (ai.rooms & ?6) != 0)"
-    " AND (?7 = '' OR (ai.outcome = ?7 AND (" INTERNAL " OR " MINUTES_PUBLIC ")))\n"
-    "ORDER BY agenda_fts.rowid DESC LIMIT ?8 OFFSET ?9)\n"
-    "SELECT ai.id, ai.meeting_id, ai.forum_id, ai.number,"
-    " highlight(agenda_fts, 0, char(2), char(3)),"
-    " CASE WHEN p.minutes_visible AND instr(" SNIP(3) ", char(2)) > 0 THEN " SNIP(3)
-    "  WHEN instr(" SNIP(2) ", char(2)) > 0 THEN " SNIP(2)
-    "  ELSE " SNIP(1) " END,"
-    " m.title, m.day, f.name, ai.rooms,"
-    " CASE WHEN p.minutes_visible THEN ai.outcome ELSE '' END, ai.closed,"
-    " instr(highlight(agenda_fts, 0, char(2), char(3)), char(2)) > 0"
-    "  OR instr(" SNIP(1) ", char(2)) > 0 OR instr(" SNIP(2) ", char(2)) > 0"
-    "  OR (p.minutes_visible AND instr(" SNIP(3) ", char(2)) > 0)\n"
-    "FROM page p JOIN agenda_fts ON agenda_fts.rowid = p.id AND agenda_fts MATCH ?1"
-    " JOIN agenda_item ai ON ai.id = p.id"
-    " JOIN meeting m ON m.id = ai.meeting_id JOIN forum f ON f.id = ai.forum_id\n"
-    "ORDER BY p.id DESC";
+    " AND (?7 = '' OR (ai.outcome = ?7 AND " MINUTES_VISIBLE "))"
+    " AND (" MINUTES_VISIBLE " OR klynge_found_without(agenda_fts, 3))\n"
+    "ORDER BY agenda_fts.rowid DESC LIMIT ?8 OFFSET ?9";
 
 /* The first attachment of the hit's item that matches, with a snippet of it. */
 static const char attachment_sql[] =
@@ -329,7 +393,6 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
     if (rc)
         return rc;
     store_bind_text(s, 1, f->match);
-    store_bind_text(s, 2, f->match_nodecision);
     store_bind_text(s, 3, f->internal_json ? f->internal_json : "[]");
     store_bind_text(s, 4, f->published_json ? f->published_json : "[]");
     sqlite3_bind_int(s, 5, f->year);

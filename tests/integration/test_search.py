@@ -157,6 +157,24 @@ def test_decisions_only_once_the_minutes_are_published():
     check(ids["plan"] in found("rikke", "budgettet"), "a published decision is searched")
 
 
+def test_a_drafted_decision_counts_for_no_word_of_a_readers_search():
+    # every word must be found outside the drafted decision, however the words are combined
+    for q in ("sundhedsaftalen betaler", "betaler sundhedsaftalen", '"betaler halvdelen"',
+              "betal*", "sundhedsaftalen halvdel*", "sundhedsaftalen kommunerne -budgettet"):
+        for who in ("rikke", "stranger", None):
+            check(ids["aftale"] not in found(who, q), "%r found by %s" % (q, who))
+        check(ids["aftale"] in found("morten", q), "%r: the forum's member finds it" % q)
+    check(ids["aftale"] in found("rikke", "sundhedsaftalen -budgettet"), "the title alone")
+    hit = [h for h in search("rikke", "sundhedsaftalen").json()["results"]
+           if h["item_id"] == ids["aftale"]]
+    check(len(hit) == 1 and "betaler" not in hit[0]["snippet"].lower(),
+          "no snippet of the drafted decision: %r" % hit)
+    hit = [h for h in search("morten", "betaler").json()["results"]
+           if h["item_id"] == ids["aftale"]]
+    check(len(hit) == 1 and "<mark>betaler</mark>" in hit[0]["snippet_html"],
+          "the member's snippet is of the decision: %r" % hit)
+
+
 def test_anonymous_and_strangers_see_only_public_forums():
     check(found(None, "genoptræning") == {ids["public"]}, "anonymous: only the public forum")
     check(found("stranger", "genoptræning") == {ids["public"]}, "stranger: only public")

@@ -173,7 +173,6 @@ static void test_parsed_expressions_run_in_fts5(void **state)
         assert_int_equal(search_query_parse(qs[i], strlen(qs[i]), &sq, &err), 0);
         assert_non_null(strstr(sq.match_nodecision, "{title recommendation case_text attachments} : ("));
         sf.match = sq.match;
-        sf.match_nodecision = sq.match_nodecision;
         sf.internal_json = "[1]";
         sf.limit = 10;
         if (store_search(f->st, a, &sf, &hits, &n, &more, &err) != 0)
