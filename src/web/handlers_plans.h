@@ -31,6 +31,8 @@ int post_initiative_funds(struct request *r);
 int post_initiative_carry(struct request *r);
 int post_initiative_milestone(struct request *r);
 int post_milestone_done(struct request *r);
+/* POST /initiatives/{id}/items: the secretary links an agenda item of the plan's forum. */
+int post_initiative_item(struct request *r);
 int post_initiative_offer(struct request *r);
 int post_initiative_adopt(struct request *r);
 int post_initiative_order(struct request *r);

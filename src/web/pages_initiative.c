@@ -11,6 +11,8 @@
 #include "web/plan_ui.h"
 #include "web/plan_pages.h"
 #include "web/request.h"
+#include "app/meeting.h"
+#include "app/meeting_agenda.h"
 #include "app/organisation.h"
 #include "app/plan.h"
 #include "core/arena.h"
@@ -264,36 +266,104 @@ static void funds_section(struct request *r, struct html *h, const struct initia
     html_close(h, "details");
 }
 
-static void items_section(struct request *r, struct html *h, const struct agenda_item *it,
-                          size_t n)
+/* The agenda items of forum_id's meetings from a year back to four months ahead, newest
+ * meeting first, as choices "12. marts 2026 kl. 13:00: 4. Title" (the secretary links one
+ * to the initiative). */
+static int item_choices(struct request *r, int64_t forum_id, struct choice **out, size_t *n)
 {
-    html_elem(h, "h2", T_(r, "Agenda items and decisions"));
-    if (!n) {
-        html_elem(h, "p", T_(r, "No agenda items are linked to the initiative."));
-        return;
-    }
-    html_lit(h, "<ul class=\"tray\">");
-    for (size_t i = 0; i < n; i++) {
-        html_lit(h, "<li>");
-        if (it[i].meeting_id)
-            plan_link(h, arena_printf(r->arena, "/meetings/%lld#item-%lld",
-                                      (long long)it[i].meeting_id, (long long)it[i].id),
-                      it[i].title);
-        else
-            html_text(h, it[i].title);
-        if (it[i].decision && *it[i].decision) {
-            html_lit(h, "<br>");
-            html_textf(h, "%s: %s", T_(r, "Decision"), it[i].decision);
+    struct meeting_query q = {.forum_ids = &forum_id, .nforums = 1};
+    struct meeting *m;
+    size_t nm, cap = 0;
+    int32_t today = req_today(r);
+    int rc;
+
+    q.from_day = today - 400;
+    q.to_day = today + 120;
+    *n = 0;
+    *out = NULL;
+    if ((rc = app_meeting_list(r->store, r->arena, &r->who, &q, &m, &nm, &r->err)))
+        return rc;
+    for (size_t i = nm; i-- > 0;) { /* newest first */
+        struct agenda ag;
+        if (app_agenda_get(r->store, r->arena, &r->who, m[i].id, &ag, &r->err)) {
+            kl_error_clear(&r->err);
+            continue;
         }
-        html_lit(h, "</li>");
+        for (size_t j = 0; j < ag.nitems; j++) {
+            if (*n == cap) {
+                struct choice *more = arena_calloc(r->arena, cap = cap ? 2 * cap : 32,
+                                                   sizeof(*more));
+                if (!more)
+                    return req_fail(r, KL_ENOMEM, "out of memory");
+                if (*n)
+                    memcpy(more, *out, *n * sizeof(*more));
+                *out = more;
+            }
+            (*out)[(*n)++] = (struct choice){
+                arena_printf(r->arena, "%lld", (long long)ag.items[j].item.id),
+                arena_printf(r->arena, "%s: %d. %s", fmt_when(r, m[i].starts_at),
+                             ag.items[j].item.number, ag.items[j].item.title)};
+        }
     }
-    html_lit(h, "</ul>");
+    return 0;
 }
 
-static void timeline_section(struct request *r, struct html *h, const struct status_report *rep,
-                             size_t n)
+static int items_section(struct request *r, struct html *h, const struct initiative *in,
+                         const struct agenda_item *it, size_t n, const struct field_errors *fe,
+                         const struct form *sent)
+{
+    const struct field_errors *link = problems_of(fe, sent, "item");
+    struct choice *items;
+    size_t nitems;
+    int rc;
+
+    html_open(h, "h2", "id", "items", NULL);
+    html_text(h, T_(r, "Agenda items and decisions"));
+    html_close(h, "h2");
+    if (!n)
+        html_elem(h, "p", T_(r, "No agenda items are linked to the initiative."));
+    else {
+        html_lit(h, "<ul class=\"tray\">");
+        for (size_t i = 0; i < n; i++) {
+            html_lit(h, "<li>");
+            if (it[i].meeting_id)
+                plan_link(h, arena_printf(r->arena, "/meetings/%lld#item-%lld",
+                                          (long long)it[i].meeting_id, (long long)it[i].id),
+                          it[i].title);
+            else
+                html_text(h, it[i].title);
+            if (it[i].decision && *it[i].decision) {
+                html_lit(h, "<br>");
+                html_textf(h, "%s: %s", T_(r, "Decision"), it[i].decision);
+            }
+            html_lit(h, "</li>");
+        }
+        html_lit(h, "</ul>");
+    }
+    /* the secretary of the plan's forum links the forum's items */
+    if (!plan_may(r, PERM_FORUM_MANAGE, in->plan_forum_id))
+        return 0;
+    if ((rc = item_choices(r, in->plan_forum_id, &items, &nitems)))
+        return rc;
+    if (!nitems)
+        return 0;
+    html_open(h, "details", "open", link ? "" : NULL, NULL);
+    html_elem(h, "summary", T_(r, "Link an agenda item"));
+    ui_problems(r, h, link);
+    ui_form_begin(r, h, arena_printf(r->arena, "/initiatives/%lld/items", (long long)in->id));
+    which_form(h, "item");
+    ui_select(r, h, N_("Agenda item"), "item_id", items, nitems,
+              sent_value(sent, "item", "item_id", NULL), 1, link);
+    ui_form_end(r, h, N_("Link item"));
+    html_close(h, "details");
+    return 0;
+}
+
+static void timeline_section(struct request *r, struct html *h, const struct initiative *in,
+                             const struct status_report *rep, size_t n)
 {
     int32_t today = req_today(r);
+    int rounds = plan_may(r, PERM_FORUM_PUBLISHED, in->plan_forum_id);
 
     html_elem(h, "h2", T_(r, "Status reports over time"));
     if (!n) {
@@ -304,7 +374,10 @@ static void timeline_section(struct request *r, struct html *h, const struct sta
     for (size_t i = 0; i < n; i++) {
         html_lit(h, "<li>");
         html_open(h, "strong", NULL);
-        plan_link(h, plan_href(r, "status-rounds", rep[i].round_id), rep[i].round_title);
+        if (rounds) /* a group member outside the plan's forum reads no round overview */
+            plan_link(h, plan_href(r, "status-rounds", rep[i].round_id), rep[i].round_title);
+        else
+            html_text(h, rep[i].round_title);
         html_close(h, "strong");
         html_text(h, " ");
         plan_light(r, h, rep[i].light);
@@ -480,12 +553,12 @@ int initiative_page(struct request *r, int64_t id, const struct field_errors *fe
                   T_(r, "Edit initiative"));
         html_lit(&h, "</p>");
     }
-    timeline_section(r, &h, rep, nr);
+    timeline_section(r, &h, &in, rep, nr);
     milestones_section(r, &h, &in, m, nm, keep, fe, sent);
     funds_section(r, &h, &in, f, nf, manage, fe, sent);
     indicators_section(r, &h, codes, nc);
-    items_section(r, &h, items, ni);
-    if ((rc = spread_section(r, &h, &in, manage, fe, sent)))
+    if ((rc = items_section(r, &h, &in, items, ni, fe, sent)) ||
+        (rc = spread_section(r, &h, &in, manage, fe, sent)))
         return rc;
     return page_end(r, &h);
 }

@@ -204,7 +204,10 @@ int page_status_report(struct request *r)
     html_lit(&h, "</dd>");
     html_elem(&h, "dt", T_(r, "Round"));
     html_lit(&h, "<dd>");
-    plan_link(&h, plan_href(r, "status-rounds", rep.round_id), rep.round_title);
+    if (plan_may(r, PERM_FORUM_PUBLISHED, ro.plan_forum_id)) /* the group may not see it */
+        plan_link(&h, plan_href(r, "status-rounds", rep.round_id), rep.round_title);
+    else
+        html_text(&h, rep.round_title);
     html_lit(&h, "</dd>");
     html_elem(&h, "dt", T_(r, "State"));
     html_lit(&h, "<dd>");

@@ -406,6 +406,30 @@ int post_milestone_done(struct request *r)
                                         (long long)m.initiative_id));
 }
 
+int post_initiative_item(struct request *r)
+{
+    struct field_errors fe = {0};
+    struct form f;
+    int64_t id, item;
+    int rc;
+
+    if ((rc = id_and_form(r, &id, &f)))
+        return rc;
+    item = plan_form_id(&f, "item_id", &fe);
+    if (!item && !fe.n)
+        fields_add(&fe, "item_id", N_("is required"));
+    /* with a bad item the use case still decides the right first: item 0 is none */
+    rc = app_initiative_link_item(r->store, &r->who, id, item, &r->err);
+    if (rc == KL_ECONFLICT) {
+        fields_add(&fe, "item_id", N_("is linked to the initiative already"));
+        rc = KL_EINVAL;
+    } else if ((rc == KL_ENOTFOUND || rc == KL_EINVAL) && fe.n) {
+        rc = KL_EINVAL;
+    }
+    return plan_outcome(r, rc, arena_printf(r->arena, "/initiatives/%lld#items", (long long)id),
+                        initiative_page, id, &fe, &f);
+}
+
 int post_initiative_offer(struct request *r)
 {
     struct form f;

@@ -318,6 +318,7 @@ MATRIX.update({
     ("POST", "/initiatives/{id}/carry"): MANAGERS_A,  # 400: no year
     ("POST", "/initiatives/{id}/milestones"): INTERNAL_A,  # the group: 400, no title
     ("POST", "/milestones/{id}/done"): INTERNAL_A,
+    ("POST", "/initiatives/{id}/items"): MANAGERS_A,  # an item of forum A, then 400: linked
     ("POST", "/initiatives/{id}/offer"): MANAGERS_A,  # 400: not completed
     ("POST", "/initiatives/{id}/adopt"): READERS_A,   # 400 to who may read it: not offered
     ("POST", "/initiatives/{id}/order"): MANAGERS_A,  # 400: not type B
@@ -378,6 +379,7 @@ PLAN_BODY = {"forum_id": FORUM_A, "title": "Matrix plan 3", "starts_on": "2030-0
              "ends_on": "2030-12-31"}
 BODIES.update({"/plans/new": dict(PLAN_BODY, forum_id=str(FORUM_A)),
                "/initiatives/{id}/adopt": {"plan_id": str(PLAN_A2)},
+               "/initiatives/{id}/items": {"item_id": str(ITEM_A)},
                "/api/v1/action-plans": PLAN_BODY,
                "/api/v1/initiatives/{id}/items": {"item_id": ITEM_A},
                "/api/v1/initiatives/{id}/adopt": {"plan_id": PLAN_A2}})

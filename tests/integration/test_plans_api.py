@@ -444,6 +444,28 @@ def test_pages_show_the_plan_initiative_and_round():
     check(r.status == 200 and "Handleplan for Klynge Test" in r.text, "plans of the forum")
     check('href="/plans?forum=%d"' % ids["C"] in sofie.get("/forums/%d" % ids["C"]).text,
           "the forum page links to its plans")
+    # the secretary links an agenda item of the forum's coming meeting in the form
+    soon = day(10)
+    mid = k.sql("INSERT INTO meeting (forum_id, kind, status, starts_at, ends_at, day, "
+                "agenda_published_at, created_at) VALUES (?, 'meeting', 'agenda_published', "
+                "?, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id",
+                (ids["C"], soon + "T09:00:00Z", soon + "T11:00:00Z", soon))[0][0]
+    item = k.sql("INSERT INTO agenda_item (forum_id, meeting_id, state, number, title, "
+                 "created_at) VALUES (?, ?, 'agenda', 1, 'Godkendelse af indsats 10', "
+                 "'2026-01-01T00:00:00Z') RETURNING id", (ids["C"], mid))[0][0]
+    page = "/initiatives/%d" % ids["10"]
+    check('value="%d"' % item in sofie.get(page).text, "offered in the form")
+    token = sofie.csrf(page, action=page + "/items")
+    r = sofie.request("POST", page + "/items", body={"csrf": token, "form": "item",
+                                                     "item_id": str(item)})
+    check(r.status == 303 and r.header("Location") == page + "#items", "linked: %d" % r.status)
+    check("Godkendelse af indsats 10" in sofie.get(page).text, "shown on the initiative")
+    r = sofie.request("POST", page + "/items", body={"csrf": token, "form": "item",
+                                                     "item_id": str(item)})
+    check(r.status == 400 and "problem-item_id" in r.text, "once: %d" % r.status)
+    r = gudrun.request("POST", page + "/items", body={"csrf": gudrun.csrf("/account", action="/logout"),
+                                                      "item_id": str(item)})
+    check(r.status in (403, 404), "not the group: %d" % r.status)
 
 
 def test_overdue_reports_in_the_secretarys_work_tray():
