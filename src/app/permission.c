@@ -47,6 +47,21 @@ static enum forum_role least_role(enum permission p)
     }
 }
 
+/* The rule of the forum permissions: 1 when who may act under p on a forum that is public
+ * or not and in which who has role, else 0. Both forum_decision and app_forum_sight decide
+ * by it alone. */
+static int forum_allows(const struct principal *who, enum permission p, int is_public,
+                        enum forum_role role)
+{
+    if (who->is_admin)
+        return 1;
+    if (p == PERM_FORUM_PUBLISHED && is_public)
+        return 1;
+    if (!signed_in(who) || who->user_id <= 0)
+        return 0;
+    return role >= least_role(p);
+}
+
 static int forum_decision(struct store *st, const struct principal *who, enum permission p,
                           int64_t forum_id, struct kl_error *err)
 {
@@ -59,16 +74,14 @@ static int forum_decision(struct store *st, const struct principal *who, enum pe
     rc = store_forum_visibility(st, forum_id, &is_public, err);
     if (rc)
         return rc;
-    if (who->is_admin)
-        return 0;
-    if (p == PERM_FORUM_PUBLISHED && is_public)
+    if (forum_allows(who, p, is_public, ROLE_NONE))
         return 0;
     if (!signed_in(who) || who->user_id <= 0)
         return kl_error_set(err, KL_EPERM, "sign in to see this forum");
     rc = store_forum_role_get(st, who->user_id, forum_id, &role, err);
     if (rc)
         return rc;
-    if (role >= least_role(p))
+    if (forum_allows(who, p, is_public, role))
         return 0;
     return kl_error_set(err, KL_EPERM, "your role in this forum does not allow this (%s)",
                         permission_name(p));
@@ -104,6 +117,36 @@ static int admin_or_secretary(struct store *st, const struct principal *who, con
     if (rc < 0)
         return rc;
     return rc ? 0 : kl_error_set(err, KL_EPERM, "%s", why);
+}
+
+int app_forum_sight(struct store *st, struct arena *a, const struct principal *who,
+                    const char *cluster_code, struct forum_sight **out, size_t *n,
+                    struct kl_error *err)
+{
+    struct forum_standing *fs;
+    size_t nfs;
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    if (!st)
+        return kl_error_set(err, KL_EPERM, "no database to decide on forums");
+    rc = store_forum_standings(st, a, signed_in(who) ? who->user_id : 0, cluster_code, &fs,
+                               &nfs, err);
+    if (rc)
+        return rc;
+    if (nfs && !(*out = arena_calloc(a, nfs, sizeof(**out))))
+        return kl_error_set(err, KL_ENOMEM, "out of memory");
+    for (size_t i = 0; i < nfs; i++) {
+        struct forum_sight *s = &(*out)[i];
+
+        s->forum_id = fs[i].forum_id;
+        s->internal = forum_allows(who, PERM_FORUM_INTERNAL, fs[i].is_public, fs[i].role);
+        s->published = s->internal ||
+                       forum_allows(who, PERM_FORUM_PUBLISHED, fs[i].is_public, fs[i].role);
+    }
+    *n = nfs;
+    return 0;
 }
 
 int app_authorize(struct store *st, const struct principal *who, enum permission p,

@@ -1,6 +1,7 @@
 /* search.c - the search use case (search.h): which forums who sees internally and which
- * only as published, decided with app_authorize through meeting_access_of, handed to the
- * store's one query together with the parsed expression and the filters. */
+ * only as published, decided by app_forum_sight (app_authorize's rule, one query for every
+ * forum), handed to the store's one query together with the parsed expression and the
+ * filters. */
 #include "app/search.h"
 
 #include "app/meeting_impl.h"
@@ -33,59 +34,31 @@ static int validate(const struct search_request *r, unsigned *room, struct kl_er
     return 0;
 }
 
-/* As meeting_access_of for the two rights search needs, asking the second only when the
- * first is refused. */
-static int forum_access(struct store *st, const struct principal *who, int64_t forum_id,
-                        struct meeting_access *acc, struct kl_error *err)
-{
-    struct kl_error why;
-    int rc;
-
-    *acc = (struct meeting_access){0};
-    rc = app_authorize(st, who, PERM_FORUM_INTERNAL, forum_id, &why);
-    if (rc == 0) {
-        acc->internal = acc->published = 1;
-        return 0;
-    }
-    if (rc != KL_EPERM)
-        return kl_error_set(err, rc, "%s", why.msg);
-    rc = app_authorize(st, who, PERM_FORUM_PUBLISHED, forum_id, &why);
-    if (rc == 0)
-        acc->published = 1;
-    else if (rc != KL_EPERM)
-        return kl_error_set(err, rc, "%s", why.msg);
-    return 0;
-}
-
-/* The forums who sees, as two JSON arrays of ids: internal and published only. */
+/* The forums who sees, as two JSON arrays of ids: internal and published only, decided by
+ * app_forum_sight (the rule of app_authorize, with one query for all forums). */
 static int forums_of(struct store *st, struct arena *a, const struct principal *who,
                      const struct search_request *r, char **internal, char **published,
                      struct kl_error *err)
 {
-    struct forum *forums;
+    struct forum_sight *forums;
     size_t nforums;
     struct buf in, pub;
     int rc, nin = 0, npub = 0;
 
-    rc = store_forum_list(st, a, r->cluster && *r->cluster ? r->cluster : NULL, &forums,
-                          &nforums, err);
+    rc = app_forum_sight(st, a, who, r->cluster && *r->cluster ? r->cluster : NULL, &forums,
+                         &nforums, err);
     if (rc)
         return rc;
     buf_init(&in, 0);
     buf_init(&pub, 0);
     rc = buf_putc(&in, '[') || buf_putc(&pub, '[') ? KL_ENOMEM : 0;
     for (size_t i = 0; i < nforums && !rc; i++) {
-        struct meeting_access acc;
-
-        if (r->forum_id && forums[i].id != r->forum_id)
+        if (r->forum_id && forums[i].forum_id != r->forum_id)
             continue;
-        rc = forum_access(st, who, forums[i].id, &acc, err);
-        if (rc)
-            break;
-        if (acc.internal)
-            rc = buf_printf(&in, "%s%lld", nin++ ? "," : "", (long long)forums[i].id);
-        else if (acc.published)
-            rc = buf_printf(&pub, "%s%lld", npub++ ? "," : "", (long long)forums[i].id);
+        if (forums[i].internal)
+            rc = buf_printf(&in, "%s%lld", nin++ ? "," : "", (long long)forums[i].forum_id);
+        else if (forums[i].published)
+            rc = buf_printf(&pub, "%s%lld", npub++ ? "," : "", (long long)forums[i].forum_id);
         if (rc)
             rc = KL_ENOMEM;
     }

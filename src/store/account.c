@@ -254,6 +254,42 @@ int store_forum_role_get(struct store *st, int64_t user_id, int64_t forum_id,
     return rc;
 }
 
+int store_forum_standings(struct store *st, struct arena *a, int64_t user_id,
+                          const char *cluster_code, struct forum_standing **out, size_t *n,
+                          struct kl_error *err)
+{
+    sqlite3_stmt *s;
+    size_t cap = 0;
+    int rc = store_prepare(st,
+                           "SELECT f.id, f.is_public, (SELECT r.role FROM forum_access r WHERE "
+                           "r.user_id = ?2 AND r.forum_id = f.id ORDER BY " ROLE_RANK
+                           " DESC LIMIT 1) FROM forum f WHERE " STORE_FORUM_OF_CLUSTER
+                           " ORDER BY f.id",
+                           &s, err, "reading the forums' standing");
+    *out = NULL;
+    *n = 0;
+    if (rc)
+        return rc;
+    store_bind_text(s, 1, cluster_code);
+    sqlite3_bind_int64(s, 2, user_id > 0 ? user_id : 0);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        struct forum_standing *f;
+        const char *role = (const char *)sqlite3_column_text(s, 2);
+
+        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
+            sqlite3_finalize(s);
+            return store_oom(err);
+        }
+        f = &(*out)[(*n)++];
+        f->forum_id = sqlite3_column_int64(s, 0);
+        f->is_public = sqlite3_column_int(s, 1);
+        f->role = user_id > 0 && role ? forum_role_parse(role) : ROLE_NONE;
+    }
+    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, "reading the forums' standing");
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int store_forum_roles_of(struct store *st, struct arena *a, int64_t user_id,
                          struct forum_role_grant **out, size_t *n, struct kl_error *err)
 {

@@ -51,6 +51,20 @@ int store_forum_role_get(struct store *st, int64_t user_id, int64_t forum_id,
 int store_forum_roles_of(struct store *st, struct arena *a, int64_t user_id,
                          struct forum_role_grant **out, size_t *n, struct kl_error *err);
 
+/* A forum as the permission decision sees it: public or not, and one user's role in it. */
+struct forum_standing {
+    int64_t forum_id;
+    int is_public;
+    enum forum_role role; /* as store_forum_role_get; ROLE_NONE when user_id <= 0 */
+};
+/* Every forum (of the cluster cluster_code, chosen as store_forum_list chooses them, when
+ * not NULL), ordered by id, with user_id's role in each: what store_forum_visibility and
+ * store_forum_role_get give forum by forum, in one query. Fills *out (in a) and *n; 0 or
+ * KL_ENOMEM or KL_EDB. */
+int store_forum_standings(struct store *st, struct arena *a, int64_t user_id,
+                          const char *cluster_code, struct forum_standing **out, size_t *n,
+                          struct kl_error *err);
+
 /* Sessions. */
 struct session_row {
     int64_t user_id;

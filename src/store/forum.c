@@ -217,11 +217,8 @@ int store_forum_list(struct store *st, struct arena *a, const char *cluster_code
 {
     sqlite3_stmt *s;
     size_t cap = 0;
-    int rc = store_prepare(st, "SELECT " FORUM_COLS FORUM_FROM " WHERE ?1 IS NULL OR EXISTS ("
-                               "SELECT 1 FROM forum_cluster fc JOIN cluster c ON c.id = "
-                               "fc.cluster_id WHERE fc.forum_id = f.id AND c.code = ?1) OR "
-                               "f.region_code = (SELECT region_code FROM cluster WHERE code = ?1) "
-                               "ORDER BY f.name COLLATE da, f.id",
+    int rc = store_prepare(st, "SELECT " FORUM_COLS FORUM_FROM " WHERE " STORE_FORUM_OF_CLUSTER
+                               " ORDER BY f.name COLLATE da, f.id",
                            &s, err, "listing forums");
     if (rc)
         return rc;

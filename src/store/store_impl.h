@@ -74,6 +74,13 @@ int store_rows_all(struct store *st, sqlite3_stmt *s, struct arena *a, void **ou
 /* "out of memory reading the database": KL_ENOMEM. */
 int store_oom(struct kl_error *err);
 
+/* The condition choosing the forums (alias f) of the cluster whose code is bound to ?1:
+ * those linked to it, and those serving its whole region; every forum when ?1 is NULL. */
+#define STORE_FORUM_OF_CLUSTER                                                               \
+    "(?1 IS NULL OR EXISTS (SELECT 1 FROM forum_cluster fc JOIN cluster c ON c.id = "     \
+    "fc.cluster_id WHERE fc.forum_id = f.id AND c.code = ?1) OR f.region_code = (SELECT " \
+    "region_code FROM cluster WHERE code = ?1))"
+
 /* Migrations (migrations.c): applies pending ones in one transaction. */
 int store_migrate(struct store *st, struct kl_error *err);
 

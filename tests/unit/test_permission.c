@@ -1,8 +1,9 @@
 /* test_permission.c - the one permission decision, app_authorize, over every permission
  * against anonymous, a reader, a member, a chair and a secretary of forum A, the secretary
  * of forum B and an administrator, on a private forum A and a public forum P; and the use
- * cases that ask it (roles, users, the audit log). Forums are created here directly, as
- * the forum use cases come in a later issue. */
+ * cases that ask it (roles, users, the audit log); app_forum_sight agreeing with it for
+ * every forum. Forums are created here directly, as the forum use cases come in a later
+ * issue. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -143,6 +144,59 @@ static void unknown_forum_is_not_found(void **state)
                      KL_ENOTFOUND);
 }
 
+/* app_forum_sight answers for every forum what app_authorize answers forum by forum, for
+ * each principal in turn (one principal's answer never shows in the next one's), and
+ * follows a change of role at once (nothing is kept between calls). */
+static void forum_sight_is_the_decision_for_every_forum(void **state)
+{
+    const int order[] = {ADMIN, ANON, SEC_A, READER, SEC_B, MEMBER, CHAIR, ANON, ADMIN};
+    struct forum_sight *fs;
+    struct kl_error err;
+    size_t n;
+
+    (void)state;
+    for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+        const struct principal *who = &people[order[k]];
+        struct arena *a = arena_new(0);
+
+        assert_int_equal(app_forum_sight(st, a, who, NULL, &fs, &n, &err), 0);
+        assert_int_equal(n, 3);
+        for (size_t i = 0; i < n; i++) {
+            int internal = app_authorize(st, who, PERM_FORUM_INTERNAL, fs[i].forum_id, &err);
+            int published = app_authorize(st, who, PERM_FORUM_PUBLISHED, fs[i].forum_id, &err);
+            if (fs[i].internal != (internal == 0) || fs[i].published != (published == 0))
+                fail_msg("forum %lld as %s: sight %d/%d, app_authorize %d/%d",
+                         (long long)fs[i].forum_id, who->login[0] ? who->login : "anonymous",
+                         fs[i].internal, fs[i].published, internal, published);
+        }
+        arena_free(a);
+    }
+    /* a new role counts on the next call, and only for its user */
+    {
+        struct arena *a = arena_new(0);
+        int seen = 0;
+
+        assert_int_equal(store_forum_role_set(st, people[SEC_B].user_id, forum_a, ROLE_MEMBER,
+                                              &err), 0);
+        assert_int_equal(app_forum_sight(st, a, &people[SEC_B], NULL, &fs, &n, &err), 0);
+        for (size_t i = 0; i < n; i++)
+            if (fs[i].forum_id == forum_a)
+                seen = fs[i].internal;
+        assert_true(seen);
+        assert_int_equal(app_forum_sight(st, a, &people[READER], NULL, &fs, &n, &err), 0);
+        for (size_t i = 0; i < n; i++)
+            if (fs[i].forum_id == forum_a)
+                assert_false(fs[i].internal);
+        assert_int_equal(store_forum_role_set(st, people[SEC_B].user_id, forum_a, ROLE_NONE,
+                                              &err), 0);
+        assert_int_equal(app_forum_sight(st, a, &people[SEC_B], NULL, &fs, &n, &err), 0);
+        for (size_t i = 0; i < n; i++)
+            if (fs[i].forum_id == forum_a)
+                assert_false(fs[i].published);
+        arena_free(a);
+    }
+}
+
 static void use_cases_ask_the_decision(void **state)
 {
     struct user u = {.login = "intruder", .name = "I", .email = "i@example.org", .is_admin = 1};
@@ -184,6 +238,7 @@ int main(void)
         cmocka_unit_test(other_forum_sees_nothing_unpublished),
         cmocka_unit_test(public_forum_publishes_to_everyone_only),
         cmocka_unit_test(unknown_forum_is_not_found),
+        cmocka_unit_test(forum_sight_is_the_decision_for_every_forum),
         cmocka_unit_test(use_cases_ask_the_decision),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
