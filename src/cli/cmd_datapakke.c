@@ -12,10 +12,8 @@
 #include "core/i18n.h"
 #include "store/store.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
@@ -26,18 +24,6 @@ static const char usage[] =
     "and sources. With --item ITEM the package is also attached to agenda item ITEM of the\n"
     "meeting, so that it appears on the agenda. Runs as an administrator: every value is\n"
     "shown, marked * where others see <5 or x.\n";
-
-static int64_t parse_id(const char *s)
-{
-    char *end;
-    long long v;
-
-    if (!s || !*s || *s == '+' || *s == '-' || *s == ' ')
-        return 0;
-    errno = 0;
-    v = strtoll(s, &end, 10);
-    return errno || *end || v <= 0 || v > 2147483647LL ? 0 : (int64_t)v;
-}
 
 int cmd_datapakke(int argc, char **argv)
 {
@@ -83,24 +69,19 @@ int cmd_datapakke(int argc, char **argv)
         return EXIT_USAGE;
     if (!id_text || !file)
         return cli_usage_error("datapakke", "needs the meeting's number and -o FILE");
-    if (!(id = parse_id(id_text)))
+    if (!(id = cli_parse_id(id_text)))
         return cli_usage_error("datapakke", "'%s' is not a meeting number", id_text);
-    if (item_text && !(item = parse_id(item_text)))
+    if (item_text && !(item = cli_parse_id(item_text)))
         return cli_usage_error("datapakke", "'%s' is not an item number", item_text);
+    if (cli_open_store("datapakke", cli_db_path(db), &st, &a))
+        return 1;
     kl_error_clear(&err);
-    if (!(a = arena_new(0)))
-        return cli_fail("datapakke", &(struct kl_error){KL_ENOMEM, "out of memory"});
-    if (store_open(cli_db_path(db), STORE_MIGRATE, &st, &err)) {
-        arena_free(a);
-        return cli_fail("datapakke", &err);
-    }
     buf_init(&out, 0);
     if (item)
         rc = app_datapakke_attach(st, a, &who, id, item, i18n_pick(lang), &out, &att, &err);
     else
         rc = app_datapakke_pdf(st, a, &who, id, i18n_pick(lang), &out, NULL, &err);
-    store_close(st);
-    arena_free(a);
+    cli_close_store(st, a);
     if (rc) {
         buf_free(&out);
         return cli_fail("datapakke", &err);
