@@ -8,6 +8,7 @@
 #include "web/meeting_api.h"
 #include "web/plan_api.h"
 #include "web/request.h"
+#include "app/permission.h"
 #include "app/plan.h"
 #include "core/i18n.h"
 #include "model/fields.h"
@@ -103,6 +104,11 @@ int api_plan_create(struct request *r)
     json_decref(in);
     if (fields_get(&fe, "forum_id"))
         return mapi_invalid(r, &fe);
+    if (fe.n) { /* the right first, then every problem at once; nothing is made */
+        action_plan_check(&p, &fe);
+        return (rc = app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, p.forum_id,
+                                   &r->err)) ? rc : mapi_invalid(r, &fe);
+    }
     rc = app_plan_create(r->store, &r->who, &p, &fe, &r->err);
     out = rc ? NULL : plan_json(r, p.id, 0, &rc);
     return mapi_saved(r, rc, &fe, 201, out);
@@ -137,9 +143,12 @@ int api_plan_update(struct request *r)
         fields_add(&fe, "forum_id", N_("cannot be changed"));
     read_plan(r, in, &p, &fe);
     json_decref(in);
+    if (fe.n) { /* the right first, then every problem at once; nothing is changed */
+        action_plan_check(&p, &fe);
+        return (rc = app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, p.forum_id,
+                                   &r->err)) ? rc : mapi_invalid(r, &fe);
+    }
     rc = app_plan_update(r->store, &r->who, &p, &fe, &r->err);
-    if (!rc && fe.n) /* a fixed field named with another value: nothing was changed yet */
-        rc = KL_EINVAL;
     out = rc ? NULL : plan_json(r, id, 0, &rc);
     return mapi_saved(r, rc, &fe, 200, out);
 }
@@ -183,16 +192,10 @@ int api_initiative_create(struct request *r)
     papi_read_codes(r, in, &codes, &ncodes, &sent, &fe);
     json_decref(in);
     papi_check_codes(r, (const char *const *)codes, ncodes, &fe);
-    if (fe.n) {
-        /* the use case still decides the right first, and adds its own problems */
-        struct field_errors more = {0};
-        rc = app_initiative_create(r->store, &r->who, &(struct initiative){.plan_id = plan,
-                                   .label = "", .title = "", .description = "",
-                                   .status_reason = "", .involvement_how = "",
-                                   .data_plan = ""}, &more, &r->err);
-        if (rc == KL_EPERM || rc == KL_ENOTFOUND)
-            return rc;
-        return mapi_invalid(r, &fe);
+    if (fe.n) { /* the right first: who may not add learns nothing of the fields */
+        initiative_check(&it, &fe); /* and every problem at once */
+        return (rc = app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, p.forum_id,
+                                   &r->err)) ? rc : mapi_invalid(r, &fe);
     }
     rc = app_initiative_create(r->store, &r->who, &it, &fe, &r->err);
     if (!rc && sent &&

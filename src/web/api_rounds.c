@@ -212,11 +212,13 @@ int api_report_extension(struct request *r)
     if (fields_get(&fe, "reason"))
         fields_add(&fe, "extension_reason", fields_get(&fe, "reason"));
     json_decref(in);
-    if (fe.n) {
-        /* the secretary's right first: try the use case with a day it refuses */
-        struct field_errors none = {0};
-        rc = app_report_extend(r->store, &r->who, id, DATE_OPEN, "", &none, &r->err);
-        return rc == KL_EPERM || rc == KL_ENOTFOUND ? rc : mapi_invalid(r, &fe);
+    if (fe.n) { /* the secretary's right first */
+        struct status_round ro;
+        if ((rc = plan_report_round(r, &rep, &ro)) ||
+            (rc = app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, ro.plan_forum_id,
+                                &r->err)))
+            return rc;
+        return mapi_invalid(r, &fe);
     }
     rc = app_report_extend(r->store, &r->who, id, to, reason, &fe, &r->err);
     out = rc ? NULL : report_json(r, id, &rc);

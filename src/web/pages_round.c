@@ -364,11 +364,12 @@ int post_status_report_extension(struct request *r)
                                   plan_form_text(&f, "extension_reason"), &fe, &r->err);
     if (rc == KL_EINVAL && fe.n) {
         /* the secretary's right first: who may not extend learns nothing more */
-        struct field_errors none = {0};
-        int prc = app_report_extend(r->store, &r->who, id, DATE_OPEN, "", &none, &r->err);
-        if (prc == KL_EPERM || prc == KL_ENOTFOUND)
+        struct status_round ro;
+        int prc;
+        if ((prc = plan_report_round(r, &rep, &ro)) ||
+            (prc = app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, ro.plan_forum_id,
+                                 &r->err)))
             return prc;
-        kl_error_clear(&r->err);
     }
     return plan_outcome(r, rc,
                         arena_printf(r->arena, "/status-rounds/%lld#report-%lld",

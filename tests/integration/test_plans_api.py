@@ -118,6 +118,10 @@ def test_plans_create_validate_update_and_list():
                    {"forum_id": ids["C"], "title": "x", "starts_on": "2026-01-01",
                     "ends_on": "2026-12-31", "approved_item_id": 999999}))
     check("approved_item_id" in f, "unknown approving item: %r" % f)
+    f = fields(api(sofie, "POST", "/api/v1/action-plans",
+                   {"forum_id": ids["C"], "title": "x", "starts_on": "2026-01-01",
+                    "ends_on": "2026-12-31", "funds_rule": 5}))
+    check(list(f) == ["funds_rule"], "one wrong type alone: %r" % f)
     check(api(sofie, "POST", "/api/v1/action-plans", "{not json").status == 400, "broken JSON")
     check(api(sofie, "POST", "/api/v1/action-plans", "[1]").status == 400, "not an object")
     check(count("action_plan") == before, "nothing made by bad input")
@@ -136,8 +140,10 @@ def test_plans_create_validate_update_and_list():
     p2 = ok(api(sofie, "PUT", path, {"title": "Handleplan for Klynge Test 2026-2027"}))
     check(p2["title"] == "Handleplan for Klynge Test 2026-2027" and
           p2["funds_rule"] == "Kun til drift af indsatser.", "only the title changed: %r" % p2)
-    f = fields(api(sofie, "PUT", path, {"forum_id": ids["O"], "ends_on": "2025-01-01"}))
+    f = fields(api(sofie, "PUT", path, {"forum_id": ids["O"], "title": "Ændret"}))
     check("forum_id" in f, "forum fixed: %r" % f)
+    f = fields(api(sofie, "PUT", path, {"title": "Ændret", "approved_item_id": "x"}))
+    check(list(f) == ["approved_item_id"], "a wrong type: %r" % f)
     check(ok(api(sofie, "GET", path))["title"] == "Handleplan for Klynge Test 2026-2027",
           "a refused change changes nothing")
     check(api(as_("gudrun"), "PUT", path, {"title": "x"}).status == 403, "group member")
