@@ -1,7 +1,8 @@
 # The two commands of the README, and the steps they are made of.
 #   make run    install what is missing, build, create the demo database, serve
 #   make check  install what is missing, build, and run every test (plain and sanitized)
-#   make bench  run the benchmarks under bench/ (bench/pdf installs LibreOffice to compare)
+#   make bench  run the benchmarks under bench/ (bench/pdf installs LibreOffice to compare;
+#               bench/search measures search latency under 8 concurrent clients)
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
@@ -74,6 +75,7 @@ lint:
 bench: bootstrap build
 	bench/run $(BUILD)
 	bench/pdf $(BUILD)
+	bench/search/run $(BUILD)
 
 po:
 	xgettext --from-code=UTF-8 --keyword=N_ --keyword=T_:2 -o po/klynge.pot \

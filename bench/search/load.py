@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""load.py KLYNGE ITEMS CLIENTS SECONDS - the search benchmark's data and load (see run).
+"""load.py KLYNGE ITEMS CLIENTS SECONDS [LOADGEN] - the search benchmark's data and load (see run).
 
 Writes ITEMS agenda items of generated Danish text straight into a fresh database (the
 triggers queue them for the search index, which the first search fills), starts `klynge
-serve`, and runs CLIENTS threads that each keep one HTTP connection and send queries from a
+serve`, and runs CLIENTS clients that each keep one HTTP connection and send queries from a
 fixed mix (single words in several inflections, two words, phrases, prefixes, exclusions,
-with and without filters) for SECONDS seconds. Deterministic (seeded); standard library only."""
+with and without filters) for SECONDS seconds: the C program LOADGEN (loadgen.c) when given,
+else Python threads (which on a small machine take much of the CPU the server needs).
+Deterministic (seeded); standard library only."""
 import http.client
 import os
 import random
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -147,9 +151,47 @@ def load(port, cookie, clients, seconds, seed):
     return lat, errors[0]
 
 
+def load_c(loadgen, port, cookie, clients, seconds, seed):
+    """The same mix of queries through the C load generator: (p50, p99, max, requests,
+    errors)."""
+    rng = random.Random(seed)
+    fd, paths = tempfile.mkstemp(suffix=".paths")
+    with os.fdopen(fd, "w") as f:
+        for _ in range(2000):
+            params = {"q": rng.choice(QUERIES)}
+            params.update(rng.choice(FILTERS))
+            f.write("/api/v1/search?" + urllib.parse.urlencode(params) + "\n")
+    try:
+        out = subprocess.run([loadgen, str(port), str(clients), str(seconds), paths,
+                              cookie or ""], check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(paths)
+    v = out.split()
+    fig = dict(zip(v[0::2], v[1::2]))
+    return (float(fig["p50"]), float(fig["p99"]), float(fig["max"]), int(fig["requests"]),
+            int(fig["errors"]))
+
+
+def load_py(port, cookie, clients, seconds, seed):
+    lat, errors = load(port, cookie, clients, seconds, seed)
+    return (percentile(lat, 0.50), percentile(lat, 0.99), max(lat) if lat else 0, len(lat),
+            errors)
+
+
+def cpu_seconds(pid):
+    """User and system CPU time of process pid so far, in seconds (Linux /proc)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     binary, n, clients, seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), \
         float(sys.argv[4])
+    loadgen = sys.argv[5] if len(sys.argv) > 5 else None
+    print("search bench: %d CPU cores, load average %.1f before the run, load by %s" %
+          (os.cpu_count(), os.getloadavg()[0], "the C load generator" if loadgen
+           else "Python threads"))
     rng = random.Random(6)
     k = Klynge(binary)
     try:
@@ -167,14 +209,21 @@ def main():
         print("search bench: first search (indexes the new items): %.1f s, status %d, %d hits"
               % (time.perf_counter() - t0, r.status, len(r.json().get("results", []))))
         for who, ck in (("administrator", cookie), ("anonymous", None)):
-            load(k.port, ck, clients, 2, 99)  # warm-up
-            lat, errors = load(k.port, ck, clients, seconds, 1)
+            if loadgen:
+                load_c(loadgen, k.port, ck, clients, 2, 99)  # warm-up
+                cpu0 = cpu_seconds(k.proc.pid)
+                p50, p99, worst, count, errors = load_c(loadgen, k.port, ck, clients, seconds, 1)
+            else:
+                load_py(k.port, ck, clients, 2, 99)  # warm-up
+                cpu0 = cpu_seconds(k.proc.pid)
+                p50, p99, worst, count, errors = load_py(k.port, ck, clients, seconds, 1)
+            cpu = (cpu_seconds(k.proc.pid) - cpu0) * 1000 / max(count, 1)
             print("search bench: %-13s %d clients, %d requests in %.0f s (%.0f/s), errors %d: "
-                  "p50 %.2f ms, p99 %.2f ms, max %.2f ms%s" %
-                  (who, clients, len(lat), seconds, len(lat) / seconds, errors,
-                   percentile(lat, 0.50), percentile(lat, 0.99), max(lat) if lat else 0,
-                   "  (target p99 < 10 ms: %s)" % ("met" if percentile(lat, 0.99) < 10
-                                                   else "NOT met")))
+                  "p50 %.2f ms, p99 %.2f ms, max %.2f ms, server CPU %.2f ms a search  "
+                  "(target p99 < 10 ms: %s)" %
+                  (who, clients, count, seconds, count / seconds, errors, p50, p99, worst, cpu,
+                   "met" if p99 < 10 else "NOT met"))
+        print("search bench: load average %.1f after the run" % os.getloadavg()[0])
     finally:
         k.close()
 
