@@ -3,7 +3,8 @@
 Danish inflection ("genoptræningsplan" finds "Genoptræningsplanerne"), phrases, exclusion
 and prefixes; who finds what (a closed item and an unpublished agenda never found by a
 reader, a signed-in stranger or an anonymous visitor; decisions only once the minutes are
-published); the filters by forum, year, room and outcome; snippets escaped with the matches
+published); the filters by forum, year (also with items entered out of order), room and
+outcome; snippets escaped with the matches
 in <mark>; hostile search text answered with 200 or 400, never 500; the search box on
 every page. Meetings and items are entered through the API as in test_seed_meeting.py."""
 import json
@@ -248,6 +249,22 @@ def test_items_changed_are_found_by_their_new_words():
                       headers={"X-CSRF-Token": sofie.csrf("/account", action="/logout")})
     check(r.status == 204, "delete: %d %s" % (r.status, r.text[:200]))
     check(it not in found("sofie", "rehabilitering"), "deleted item gone")
+
+
+def test_year_filter_finds_items_entered_out_of_order():
+    # the year filter narrows the walk to the ids of the year's items: an item entered later
+    # for an earlier year, and the years around it, must still be found exactly
+    sofie = sessions["sofie"]
+    m = meeting(sofie, ids["A"], "2023-06-01 10:00")
+    late = item(sofie, m, "Sen genoptræningsplan for 2023")
+    m5 = meeting(sofie, ids["A"], "2025-11-04 10:00")
+    later = item(sofie, m5, "Endnu en genoptræningsplan")
+    check(found("sofie", "genoptræning*", year=2023) == {late}, "2023")
+    check(found("sofie", "genoptræning*", year=2024) == {ids["plan"], ids["closed"]}, "2024")
+    check(found("sofie", "genoptræning*", year=2025) == {ids["draft"], ids["public"], later},
+          "2025")
+    check(found("sofie", "genoptræning*", year=2022) == set(), "a year without items")
+    check(found(None, "genoptræning*", year=2025) == {ids["public"]}, "anonymous, 2025")
 
 
 if __name__ == "__main__":
