@@ -9,6 +9,7 @@
 #include "web/layout.h"
 #include "web/plan_ui.h"
 #include "web/request.h"
+#include "app/meeting_agenda.h"
 #include "app/organisation.h"
 #include "app/plan.h"
 #include "core/arena.h"
@@ -23,7 +24,6 @@
 
 int page_plans(struct request *r)
 {
-    struct field_errors fe = {0};
     struct action_plan *p;
     long forum = 0;
     size_t n;
@@ -33,7 +33,6 @@ int page_plans(struct request *r)
     if ((rc = req_query_int(r, "forum", 1, 2147483647L, &forum)) ||
         (rc = app_plan_list(r->store, r->arena, &r->who, forum, &p, &n, &r->err)))
         return rc;
-    (void)fe;
     page_begin(r, &h, T_(r, "Action plans"), NAV_PLANS);
     html_open(&h, "p", "class", "lead", NULL);
     html_text(&h, T_(r, "The action plans of the forums, with their initiatives, funds and "
@@ -354,6 +353,27 @@ static void rounds_section(struct request *r, struct html *h, const struct actio
     html_close(h, "details");
 }
 
+/* The agenda item that approved a plan: a link to it on its meeting when the visitor may
+ * see it, else its number. */
+static void approved_by(struct request *r, struct html *h, int64_t item_id)
+{
+    struct agenda_entry e;
+    struct kl_error err;
+
+    if (!item_id) {
+        html_text(h, T_(r, "Not yet"));
+        return;
+    }
+    if (app_item_get(r->store, r->arena, &r->who, item_id, &e, &err) == 0 && e.item.meeting_id) {
+        html_textf(h, "%s: ", T_(r, "Yes"));
+        plan_link(h, arena_printf(r->arena, "/meetings/%lld#item-%lld",
+                                  (long long)e.item.meeting_id, (long long)item_id),
+                  e.item.title);
+        return;
+    }
+    html_textf(h, "%s (%s %lld)", T_(r, "Yes"), T_(r, "agenda item"), (long long)item_id);
+}
+
 /* The plan page, with the round form sent back with its problems (fe, sent may be NULL). */
 static int show_plan(struct request *r, int64_t id, const struct field_errors *fe,
                      const struct form *sent)
@@ -381,10 +401,9 @@ static int show_plan(struct request *r, int64_t id, const struct field_errors *f
     html_elem(&h, "dt", T_(r, "Period"));
     html_elem(&h, "dd", fmt_period(r, p.starts_on, p.ends_on));
     html_elem(&h, "dt", T_(r, "Approved"));
-    html_elem(&h, "dd", p.approved_item_id
-                            ? arena_printf(r->arena, "%s (%s %lld)", T_(r, "Yes"),
-                                           T_(r, "agenda item"), (long long)p.approved_item_id)
-                            : T_(r, "Not yet"));
+    html_lit(&h, "<dd>");
+    approved_by(r, &h, p.approved_item_id);
+    html_lit(&h, "</dd>");
     if (p.funds_rule && *p.funds_rule) {
         html_elem(&h, "dt", T_(r, "Funds may be used for"));
         html_elem(&h, "dd", p.funds_rule);

@@ -283,6 +283,7 @@ def test_agenda_items_linked():
     item = k.sql("INSERT INTO agenda_item (forum_id, meeting_id, state, number, title, "
                  "created_at) VALUES (?, ?, 'agenda', 1, 'Status på indsats 1b', "
                  "'2026-01-01T00:00:00Z') RETURNING id", (ids["C"], mid))[0][0]
+    ids["item"] = item
     path = "/api/v1/initiatives/%d/items" % ids["1b"]
     check("item_id" in fields(api(as_("sofie"), "POST", path, {})), "item required")
     check("item_id" in fields(api(as_("sofie"), "POST", path, {"item_id": "x"})), "an id")
@@ -410,8 +411,10 @@ def test_spread_adopt_and_order():
 
 def test_pages_show_the_plan_initiative_and_round():
     sofie, gudrun = as_("sofie"), as_("gudrun")
+    ok(api(sofie, "PUT", "/api/v1/action-plans/%d" % ids["plan"], {"approved_item_id": ids["item"]}))
     r = sofie.get("/plans/%d" % ids["plan"])
     check(r.status == 200 and "Indsats 3" in r.text and "Gul" in r.text, "plan page: %d" % r.status)
+    check('#item-%d">Status på indsats 1b</a>' % ids["item"] in r.text, "approved by the item")
     check("<script>alert" not in r.text and "&lt;script&gt;" in r.text, "hostile text escaped")
     check(k.get("/plans/%d" % ids["plan"]).status == 303, "anonymous: sign in first")
     check(as_("stranger").get("/plans/%d" % ids["plan"]).status in (403, 404), "stranger")
