@@ -116,6 +116,16 @@ static int open_items(struct request *r, int64_t forum_id, struct choice **out, 
     return rc;
 }
 
+/* <li><a href="href">label</a></li>, label a msgid. */
+static void download(struct request *r, struct html *h, const char *href, const char *label)
+{
+    html_open(h, "li", NULL);
+    html_open(h, "a", "href", href, NULL);
+    html_text(h, T_(r, label));
+    html_close(h, "a");
+    html_close(h, "li");
+}
+
 void plan_round_documents(struct request *r, struct html *h, const struct round_overview *ov,
                           int manage, const struct field_errors *fe, const struct form *sent)
 {
@@ -125,24 +135,12 @@ void plan_round_documents(struct request *r, struct html *h, const struct round_
 
     html_elem(h, "h2", T_(r, "Documents"));
     html_open(h, "ul", "class", "downloads", NULL);
-    html_open(h, "li", NULL);
-    html_open(h, "a", "href", arena_printf(r->arena, "/status-rounds/%lld/overview.pdf",
-                                           (long long)ov->round.id), NULL);
-    html_text(h, T_(r, "The overview as PDF"));
-    html_close(h, "a");
-    html_close(h, "li");
-    html_open(h, "li", NULL);
-    html_open(h, "a", "href", arena_printf(r->arena, "/status-rounds/%lld/overview.xlsx",
-                                           (long long)ov->round.id), NULL);
-    html_text(h, T_(r, "The overview as Excel"));
-    html_close(h, "a");
-    html_close(h, "li");
-    html_open(h, "li", NULL);
-    html_open(h, "a", "href", arena_printf(r->arena, "/plans/%lld/plan.xlsx",
-                                           (long long)ov->plan.id), NULL);
-    html_text(h, T_(r, "The action plan with its funds as Excel"));
-    html_close(h, "a");
-    html_close(h, "li");
+    download(r, h, arena_printf(r->arena, "/status-rounds/%lld/overview.pdf",
+                                (long long)ov->round.id), N_("The overview as PDF"));
+    download(r, h, arena_printf(r->arena, "/status-rounds/%lld/overview.xlsx",
+                                (long long)ov->round.id), N_("The overview as Excel"));
+    download(r, h, arena_printf(r->arena, "/plans/%lld/plan.xlsx", (long long)ov->plan.id),
+             N_("The action plan with its funds as Excel"));
     html_close(h, "ul");
     if (!manage || open_items(r, ov->plan.forum_id, &items, &n) || !n) {
         kl_error_clear(&r->err);
