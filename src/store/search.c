@@ -1,8 +1,8 @@
 /* search.c - full-text search of agenda items: the klynge_da FTS5 tokenizer (FTS5's
  * unicode61 with remove_diacritics 0, so æ, ø and å stay letters of their own and Æ folds to
- * æ, then libstemmer's Danish Snowball stemmer, one stemmer per tokenizer instance) and the
- * search query over agenda_fts (the "search" migration), filtered by the forums the caller
- * allows. */
+ * æ, then libstemmer's Danish Snowball stemmer, one stemmer per tokenizer instance), two
+ * FTS5 auxiliary functions that read the current row's matches, and the search query over
+ * agenda_fts (the "search" migration), filtered by the forums the caller allows. */
 #include "store/search.h"
 #include "store/store.h"
 #include "store/store_impl.h"

@@ -21,7 +21,8 @@ struct sqlite3;
 #define SEARCH_MARK_START '\x02'
 #define SEARCH_MARK_END '\x03'
 
-/* Registers the klynge_da tokenizer on db. Returns 0 or an SQLite error code. */
+/* Registers on db the klynge_da tokenizer and the FTS5 auxiliary functions the search query
+ * uses (klynge_columns, klynge_found_without). Returns 0 or an SQLite error code. */
 int store_search_register(struct sqlite3 *db);
 
 /* Stems one lowercase UTF-8 word with the Danish stemmer as the tokenizer does, into out
