@@ -1,8 +1,9 @@
 /* datapakke.c - a forum's data package for a meeting (see datapakke.h): the meeting as who
- * may see it, the forum's clusters and their chosen indicators, each indicator's grid as who
- * may see it, mapped onto the charts and texts of render/pdf_datapakke.h in the document's
- * language; and attaching the PDF to an agenda item. The charts are built here
- * (datapakke_charts.c) from grids only, never from stored values. */
+ * may see it, the indicators the forum chose (or else those its clusters chose), each
+ * indicator's grid per cluster as who may see it, mapped onto the charts and texts of
+ * render/pdf_datapakke.h in the document's language; and attaching the PDF to an agenda
+ * item. The charts are built (datapakke_charts.c) from grids only, never from stored
+ * values. */
 #include "app/datapakke.h"
 #include "app/datapakke_impl.h"
 
@@ -31,22 +32,28 @@ static const char *meeting_kind_text(enum i18n_language lang, enum meeting_kind 
     return i18n_get(lang, names[(unsigned)k < MEETING_KIND_COUNT ? k : 0]);
 }
 
-/* The grids of the forum's clusters' chosen indicators, as (cluster, grid) sections. */
+/* The grids of the indicators the forum chose (*forum_chosen 1), or else of those its
+ * clusters chose, for each of the forum's clusters, as (cluster, grid) sections. */
 static int sections(struct store *st, struct arena *a, const struct principal *who,
                     const struct forum *f, struct dp_section **out, size_t *n,
-                    struct kl_error *err)
+                    int *forum_chosen, struct kl_error *err)
 {
     struct dp_section *s = arena_calloc(a, DATAPAKKE_MAX_SECTIONS + 1, sizeof *s);
-    size_t k = 0;
+    const char **own;
+    size_t k = 0, nown;
     int rc;
 
     if (!s)
         return kl_error_set(err, KL_ENOMEM, "out of memory");
+    if ((rc = app_forum_indicators(st, a, who, f->id, &own, &nown, err)))
+        return rc;
+    *forum_chosen = nown > 0;
     for (size_t c = 0; c < f->nclusters; c++) {
-        const char **codes;
-        size_t nc;
+        const char **codes = own;
+        size_t nc = nown;
         int chosen;
-        if ((rc = app_cluster_indicators(st, a, f->clusters[c], &codes, &nc, &chosen, err)))
+        if (!nown &&
+            (rc = app_cluster_indicators(st, a, f->clusters[c], &codes, &nc, &chosen, err)))
             return rc;
         for (size_t i = 0; i < nc && k < DATAPAKKE_MAX_SECTIONS; i++) {
             s[k].cluster = f->clusters[c];
@@ -76,7 +83,7 @@ static int render(struct store *st, struct arena *a, const struct principal *who
     struct pdf_datapakke d;
     size_t n = 0;
     char day[11], local[17], clock[8];
-    int rc, y, m, dd;
+    int rc, y, m, dd, forum_chosen = 0;
 
     if ((rc = app_agenda_get(st, a, who, meeting_id, &ag, err)))
         return rc;
@@ -86,7 +93,7 @@ static int render(struct store *st, struct arena *a, const struct principal *who
         return kl_error_set(err, KL_EINVAL,
                             "the forum '%s' belongs to no cluster, so it has no data package",
                             f.name ? f.name : "");
-    if ((rc = sections(st, a, who, &f, &sec, &n, err)))
+    if ((rc = sections(st, a, who, &f, &sec, &n, &forum_chosen, err)))
         return rc;
     memset(&d, 0, sizeof d);
     d.lang = lang;
@@ -106,6 +113,10 @@ static int render(struct store *st, struct arena *a, const struct principal *who
                                  ? arena_printf(a, ": %s", ag.meeting.title) : "");
     if (!d.date || !d.meeting || (rc = dp_build(a, lang, sec, n, &d)))
         return kl_error_set(err, KL_ENOMEM, "out of memory");
+    if (forum_chosen)
+        d.intro = i18n_get(lang, N_("The forum's fixed selection: the indicators the forum "
+                                    "chose for its data package. Values based on few people "
+                                    "or events are hidden as on klynge's pages."));
     if ((rc = pdf_datapakke_render(&d, out, NULL, err)))
         return rc;
     if (date)

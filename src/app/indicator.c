@@ -19,6 +19,7 @@
 #include "store/store.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 extern const struct embedded_file refdata_files[];
@@ -345,6 +346,21 @@ int app_cluster_indicators(struct store *st, struct arena *a, const char *cluste
     return 0;
 }
 
+/* KL_EINVAL unless each of codes[0..n) is an indicator of the catalogue, once. */
+static int check_choice(struct store *st, struct arena *a, const char *const *codes, size_t n,
+                        struct kl_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct indicator ind;
+        if (app_indicator_get(st, a, codes[i], &ind, err))
+            return kl_error_set(err, KL_EINVAL, "'%s' is not an indicator", codes[i]);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(codes[i], codes[j]) == 0)
+                return kl_error_set(err, KL_EINVAL, "%s is chosen twice", codes[i]);
+    }
+    return 0;
+}
+
 static json_t *codes_json(const char *const *codes, size_t n)
 {
     json_t *list = json_array();
@@ -373,15 +389,7 @@ int app_cluster_indicators_set(struct store *st, const struct principal *who,
         rc = kl_error_set(err, KL_ENOTFOUND, "there is no cluster with this code");
         goto out;
     }
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        struct indicator ind;
-        if (app_indicator_get(st, a, codes[i], &ind, err))
-            rc = kl_error_set(err, KL_EINVAL, "'%s' is not an indicator", codes[i]);
-        for (size_t j = 0; rc == 0 && j < i; j++)
-            if (strcmp(codes[i], codes[j]) == 0)
-                rc = kl_error_set(err, KL_EINVAL, "%s is chosen twice", codes[i]);
-    }
-    if (rc || (rc = store_begin(st, err)))
+    if ((rc = check_choice(st, a, codes, n, err)) || (rc = store_begin(st, err)))
         goto out;
     rc = store_cluster_indicators(st, a, cluster_code, &old, &nold, err);
     if (rc == 0) {
@@ -395,6 +403,53 @@ int app_cluster_indicators_set(struct store *st, const struct principal *who,
         if (rc == 0)
             rc = app_audit_record(st, who, "cluster_indicators", cluster_code, "update", 0,
                                   before, after, err);
+    }
+    if (rc == 0)
+        rc = store_commit(st, err);
+    else
+        store_rollback(st);
+out:
+    json_decref(before);
+    json_decref(after);
+    arena_free(a);
+    return rc;
+}
+
+int app_forum_indicators(struct store *st, struct arena *a, const struct principal *who,
+                         int64_t forum_id, const char ***codes, size_t *n, struct kl_error *err)
+{
+    int rc = app_authorize(st, who, PERM_FORUM_PUBLISHED, forum_id, err);
+
+    *codes = NULL;
+    *n = 0;
+    return rc ? rc : store_forum_indicators(st, a, forum_id, codes, n, err);
+}
+
+int app_forum_indicators_set(struct store *st, const struct principal *who, int64_t forum_id,
+                             const char *const *codes, size_t n, struct kl_error *err)
+{
+    struct arena *a;
+    const char **old;
+    size_t nold;
+    json_t *before = NULL, *after = NULL;
+    char key[24];
+    int rc;
+
+    if ((rc = app_authorize(st, who, PERM_FORUM_MANAGE, forum_id, err)))
+        return rc;
+    if (!(a = arena_new(0)))
+        return kl_error_set(err, KL_ENOMEM, "out of memory");
+    if ((rc = check_choice(st, a, codes, n, err)) || (rc = store_begin(st, err)))
+        goto out;
+    rc = store_forum_indicators(st, a, forum_id, &old, &nold, err);
+    if (rc == 0 && (!(before = codes_json(old, nold)) || !(after = codes_json(codes, n))))
+        rc = kl_error_set(err, KL_ENOMEM, "out of memory");
+    if (rc == 0 && !json_equal(before, after)) {
+        snprintf(key, sizeof(key), "%lld", (long long)forum_id);
+        rc = store_forum_indicators_set(st, forum_id, codes, n, err);
+        if (rc == 0)
+            rc = app_audit_record(st, who, "forum_indicators", key, "update", forum_id, before,
+                                  after, err);
     }
     if (rc == 0)
         rc = store_commit(st, err);

@@ -60,4 +60,14 @@ int app_cluster_indicators_set(struct store *st, const struct principal *who,
                                const char *cluster_code, const char *const *codes, size_t n,
                                struct kl_error *err);
 
+/* The indicators forum_id chose for its data package, in order; none (n 0) when it has not
+ * chosen (the package then shows its clusters' choice). PERM_FORUM_PUBLISHED of the forum. */
+int app_forum_indicators(struct store *st, struct arena *a, const struct principal *who,
+                         int64_t forum_id, const char ***codes, size_t *n, struct kl_error *err);
+
+/* Replaces forum_id's choice with the n codes (each an indicator of the catalogue, once; n 0
+ * goes back to the clusters' choice). The forum's secretary (PERM_FORUM_MANAGE); audited. */
+int app_forum_indicators_set(struct store *st, const struct principal *who, int64_t forum_id,
+                             const char *const *codes, size_t n, struct kl_error *err);
+
 #endif

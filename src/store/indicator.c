@@ -273,42 +273,84 @@ static int fill_code(sqlite3_stmt *s, struct arena *a, void *out)
     return *c ? 0 : -1;
 }
 
+/* Binds a choice's key at index idx: the text key when not NULL, else the number. */
+static void bind_key(sqlite3_stmt *s, int idx, const char *text_key, int64_t int_key)
+{
+    if (text_key)
+        store_bind_text(s, idx, text_key);
+    else
+        sqlite3_bind_int64(s, idx, int_key);
+}
+
+/* The codes of a choice (a cluster's or a forum's) read by sql with the key at ?1. */
+static int choice_read(struct store *st, struct arena *a, const char *sql, const char *text_key,
+                       int64_t int_key, const char ***codes, size_t *n, struct kl_error *err)
+{
+    sqlite3_stmt *s;
+    int rc = store_prepare(st, sql, &s, err, "reading a choice of indicators");
+
+    if (rc)
+        return rc;
+    bind_key(s, 1, text_key, int_key);
+    return store_rows_all(st, s, a, (void **)codes, n, sizeof(**codes), fill_code, err,
+                          "reading a choice of indicators");
+}
+
+/* Replaces a choice: del (key at ?1), then ins (key, code, position) for each code. */
+static int choice_write(struct store *st, const char *del, const char *ins,
+                        const char *text_key, int64_t int_key, const char *const *codes,
+                        size_t n, struct kl_error *err)
+{
+    sqlite3_stmt *s;
+    int rc = store_prepare(st, del, &s, err, "choosing indicators");
+
+    if (rc)
+        return rc;
+    bind_key(s, 1, text_key, int_key);
+    rc = store_step(st, s, err, "choosing indicators");
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if ((rc = store_prepare(st, ins, &s, err, "choosing indicators")))
+            break;
+        bind_key(s, 1, text_key, int_key);
+        store_bind_text(s, 2, codes[i]);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
+        rc = store_step(st, s, err, "choosing indicators");
+    }
+    return rc;
+}
+
 int store_cluster_indicators(struct store *st, struct arena *a, const char *cluster_code,
                              const char ***codes, size_t *n, struct kl_error *err)
 {
-    sqlite3_stmt *s;
-    int rc = store_prepare(st, "SELECT indicator_code FROM cluster_indicator "
-                               "WHERE cluster_code = ? ORDER BY position, indicator_code",
-                           &s, err, "reading a cluster's indicators");
-    if (rc)
-        return rc;
-    store_bind_text(s, 1, cluster_code);
-    return store_rows_all(st, s, a, (void **)codes, n, sizeof(**codes), fill_code, err,
-                    "reading a cluster's indicators");
+    return choice_read(st, a, "SELECT indicator_code FROM cluster_indicator WHERE "
+                              "cluster_code = ?1 ORDER BY position, indicator_code",
+                       cluster_code, 0, codes, n, err);
 }
 
 int store_cluster_indicators_set(struct store *st, const char *cluster_code,
                                  const char *const *codes, size_t n, struct kl_error *err)
 {
-    sqlite3_stmt *s;
-    int rc = store_prepare(st, "DELETE FROM cluster_indicator WHERE cluster_code = ?", &s, err,
-                           "choosing a cluster's indicators");
-    if (rc)
-        return rc;
-    store_bind_text(s, 1, cluster_code);
-    rc = store_step(st, s, err, "choosing a cluster's indicators");
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        rc = store_prepare(st, "INSERT INTO cluster_indicator (cluster_code, indicator_code, "
-                               "position) VALUES (?, ?, ?)",
-                           &s, err, "choosing a cluster's indicators");
-        if (rc)
-            break;
-        store_bind_text(s, 1, cluster_code);
-        store_bind_text(s, 2, codes[i]);
-        sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
-        rc = store_step(st, s, err, "choosing a cluster's indicators");
-    }
-    return rc;
+    return choice_write(st, "DELETE FROM cluster_indicator WHERE cluster_code = ?1",
+                        "INSERT INTO cluster_indicator (cluster_code, indicator_code, position) "
+                        "VALUES (?1, ?2, ?3)",
+                        cluster_code, 0, codes, n, err);
+}
+
+int store_forum_indicators(struct store *st, struct arena *a, int64_t forum_id,
+                           const char ***codes, size_t *n, struct kl_error *err)
+{
+    return choice_read(st, a, "SELECT indicator_code FROM forum_indicator WHERE forum_id = ?1 "
+                              "ORDER BY position, indicator_code",
+                       NULL, forum_id, codes, n, err);
+}
+
+int store_forum_indicators_set(struct store *st, int64_t forum_id, const char *const *codes,
+                               size_t n, struct kl_error *err)
+{
+    return choice_write(st, "DELETE FROM forum_indicator WHERE forum_id = ?1",
+                        "INSERT INTO forum_indicator (forum_id, indicator_code, position) "
+                        "VALUES (?1, ?2, ?3)",
+                        NULL, forum_id, codes, n, err);
 }
 
 /* Reporting rounds. */

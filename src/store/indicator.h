@@ -67,6 +67,13 @@ int store_cluster_indicators(struct store *st, struct arena *a, const char *clus
 int store_cluster_indicators_set(struct store *st, const char *cluster_code,
                                  const char *const *codes, size_t n, struct kl_error *err);
 
+/* The indicators forum_id chose for its data package, in the chosen order. */
+int store_forum_indicators(struct store *st, struct arena *a, int64_t forum_id,
+                           const char ***codes, size_t *n, struct kl_error *err);
+/* Replaces forum_id's choice with the n codes, in that order. */
+int store_forum_indicators_set(struct store *st, int64_t forum_id, const char *const *codes,
+                               size_t n, struct kl_error *err);
+
 /* A reporting round: the secretariat asks each municipality of a cluster for its value of
  * an indicator for a period. */
 struct reporting_round {

@@ -581,6 +581,15 @@ static const struct migration migrations[] = {
      * year filter walks only the ids of that year's items (store/search.c). */
     {10, "items by meeting and id",
      "CREATE INDEX agenda_item_meeting_id ON agenda_item(meeting_id, id);\n"},
+    /* A forum's own choice of indicators for its data package (app/datapakke.c); without
+     * one, the package shows what its clusters chose. */
+    {11, "forum indicators",
+     "CREATE TABLE forum_indicator (\n"
+     "    forum_id INTEGER NOT NULL REFERENCES forum(id) ON DELETE CASCADE,\n"
+     "    indicator_code TEXT NOT NULL REFERENCES indicator(code),\n"
+     "    position INTEGER NOT NULL,\n"
+     "    PRIMARY KEY (forum_id, indicator_code)\n"
+     ") WITHOUT ROWID;\n"},
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -23,4 +23,15 @@ int post_meeting_datapakke(struct request *r);
  * package". Writes nothing for others, or when the agenda may not change or has no item. */
 void datapakke_attach_form(struct request *r, struct html *h, const struct agenda *ag);
 
+/* The forum page's "Data package" section (pages_forum_datapakke.c): which indicators the
+ * forum's package shows, and for the secretary (manage) the form that chooses them. Nothing
+ * for a forum in no cluster. */
+struct forum;
+void forum_datapakke_section(struct request *r, struct html *h, const struct forum *f,
+                             int manage);
+
+/* POST /forums/{id}/datapakke: fields "ind_CODE" = "1" for each chosen indicator (none: back
+ * to the cluster's choice); the forum's secretary only; then back to the forum's page. */
+int post_forum_datapakke(struct request *r);
+
 #endif

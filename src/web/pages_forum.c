@@ -1,6 +1,7 @@
 /* pages_forum.c - the forums as pages: the list, a forum with its mandate, the rules its
  * mandate sets (computed for a day), its members grouped by organisation and its history;
  * and the forms that create and edit forums and memberships, for those allowed. */
+#include "web/handlers_datapakke.h"
 #include "web/errors.h"
 #include "web/form.h"
 #include "web/form_ui.h"
@@ -396,6 +397,7 @@ static int forum_page(struct request *r, int64_t id, const struct field_errors *
         html_markdown(&h, f.mandate.text, strlen(f.mandate.text));
         html_lit(&h, "</div>\n");
     }
+    forum_datapakke_section(r, &h, &f, manage);
     if (r->who.method != AUTH_NONE && nall)
         history_section(r, &h, &f, all, nall, manage);
     if (manage && (rc = add_member_form(r, &h, &f, fe, sent)))

@@ -34,6 +34,7 @@ const struct route web_routes[] = {
     {"POST", "/forums/{id}/yearplan", post_forum_yearplan, PERM_FORUM_MANAGE, 0},
     {"GET", "/forums/{id}/work", page_forum_work, PERM_FORUM_INTERNAL, 0},
     {"POST", "/forums/{id}/proposals", post_forum_proposal, PERM_FORUM_PROPOSE, 0},
+    {"POST", "/forums/{id}/datapakke", post_forum_datapakke, PERM_FORUM_MANAGE, 0},
     {"GET", "/clusters/{code}/plan", page_cluster_plan, PERM_PUBLIC, 0},
     {"GET", "/meetings", page_meetings, PERM_PUBLIC, 0},
     {"GET", "/meetings/{id}", page_meeting, PERM_PUBLIC, 0},

@@ -59,6 +59,7 @@ MATRIX = {
     ("POST", "/forums/{id}/yearplan"): MANAGERS_A,
     ("GET", "/forums/{id}/work"): INTERNAL_A,
     ("POST", "/forums/{id}/proposals"): INTERNAL_A,
+    ("POST", "/forums/{id}/datapakke"): MANAGERS_A,
     ("GET", "/clusters/{code}/plan"): EVERYONE,
     ("GET", "/meetings"): EVERYONE,
     ("GET", "/meetings/{id}"): READERS_A,            # a published agenda of forum A
