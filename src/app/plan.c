@@ -457,6 +457,33 @@ int app_initiative_items(struct store *st, struct arena *a, const struct princip
     return rc;
 }
 
+int app_meeting_initiatives(struct store *st, struct arena *a, const struct principal *who,
+                            int64_t meeting_id, struct item_initiative **out, size_t *n,
+                            struct kl_error *err)
+{
+    int64_t *items, *ids;
+    size_t nlinks;
+    int rc = store_meeting_initiative_links(st, a, meeting_id, &items, &ids, &nlinks, err);
+
+    *out = NULL;
+    *n = 0;
+    if (rc || !nlinks)
+        return rc;
+    if (!(*out = arena_alloc(a, nlinks * sizeof(**out))))
+        return meeting_oom(err);
+    for (size_t i = 0; i < nlinks; i++) {
+        struct plan_access acc;
+        struct kl_error why;
+        int r = plan_initiative_read(st, a, who, ids[i], &(*out)[*n].initiative, &acc, &why);
+        if (r == KL_EPERM || r == KL_ENOTFOUND)
+            continue;
+        if (r)
+            return kl_error_set(err, r, "%s", why.msg);
+        (*out)[(*n)++].item_id = items[i];
+    }
+    return 0;
+}
+
 /* Milestones. */
 
 /* Reads milestone's initiative and requires the plan's secretary or a group member. */

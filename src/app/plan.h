@@ -98,6 +98,18 @@ int app_initiative_items(struct store *st, struct arena *a, const struct princip
                          int64_t id, struct agenda_item **out, size_t *n,
                          struct kl_error *err);
 
+/* An agenda item and an initiative it concerns. */
+struct item_initiative {
+    int64_t item_id;
+    struct initiative initiative;
+};
+
+/* The initiatives the items on meeting_id's agenda concern, those who may read (the others
+ * are left out), by item. The caller shows them only on items it shows. */
+int app_meeting_initiatives(struct store *st, struct arena *a, const struct principal *who,
+                            int64_t meeting_id, struct item_initiative **out, size_t *n,
+                            struct kl_error *err);
+
 /* Milestones. */
 
 /* Adds m to initiative m->initiative_id (m->id is set). fe: "title", "due_on". */

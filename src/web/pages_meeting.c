@@ -15,6 +15,7 @@
 #include "app/meeting_agenda.h"
 #include "app/meeting_minutes.h"
 #include "app/organisation.h"
+#include "app/plan.h"
 #include "core/arena.h"
 #include "model/fields.h"
 #include "model/org.h"
@@ -223,8 +224,32 @@ static void item_minutes(struct request *r, struct html *h, const struct agenda_
     html_lit(h, "</div>");
 }
 
+/* "Concerns: initiative 1b – title" for each initiative of links[0..n) on item_id. */
+static void concerns(struct request *r, struct html *h, int64_t item_id,
+                     const struct item_initiative *links, size_t n)
+{
+    size_t shown = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct initiative *in = &links[i].initiative;
+        if (links[i].item_id != item_id)
+            continue;
+        if (!shown++) {
+            html_open(h, "p", "class", "concerns", NULL);
+            html_textf(h, "%s ", T_(r, "Concerns:"));
+        } else {
+            html_text(h, ", ");
+        }
+        a_link(h, arena_printf(r->arena, "/initiatives/%lld", (long long)in->id),
+               arena_printf(r->arena, "%s %s – %s", T_(r, "initiative"), in->label, in->title));
+    }
+    if (shown)
+        html_close(h, "p");
+}
+
 static void item_block(struct request *r, struct html *h, const struct agenda *ag,
-                       const struct agenda_entry *e, const struct meeting_forms *forms)
+                       const struct agenda_entry *e, const struct meeting_forms *forms,
+                       const struct item_initiative *links, size_t nlinks)
 {
     const struct agenda_item *it = &e->item;
 
@@ -246,6 +271,7 @@ static void item_block(struct request *r, struct html *h, const struct agenda *a
     if (*it->presenter)
         html_textf(h, "%s: %s", T_(r, "Presented by"), it->presenter);
     html_lit(h, "</p>");
+    concerns(r, h, it->id, links, nlinks);
     recommendation(r, h, it->recommendation);
     if (*it->case_text) {
         html_elem(h, "h4", T_(r, "Case"));
@@ -341,9 +367,13 @@ static int attendance(struct request *r, struct html *h, const struct agenda *ag
 int meeting_page(struct request *r, int64_t id, const struct meeting_forms *forms)
 {
     struct agenda ag;
+    struct item_initiative *links = NULL;
+    size_t nlinks = 0;
     struct html h;
     int rc = app_agenda_get(r->store, r->arena, &r->who, id, &ag, &r->err);
 
+    if (rc == 0 && ag.agenda_visible)
+        rc = app_meeting_initiatives(r->store, r->arena, &r->who, id, &links, &nlinks, &r->err);
     if (rc)
         return rc;
     page_begin(r, &h, arena_printf(r->arena, "%s, %s", ag.meeting.forum_name,
@@ -373,7 +403,7 @@ int meeting_page(struct request *r, int64_t id, const struct meeting_forms *form
     else if (!ag.nitems)
         html_elem(&h, "p", T_(r, "The agenda has no items yet."));
     for (size_t i = 0; i < ag.nitems; i++)
-        item_block(r, &h, &ag, &ag.items[i], forms);
+        item_block(r, &h, &ag, &ag.items[i], forms, links, nlinks);
     if (ag.can_manage && meeting_agenda_editable(ag.meeting.status))
         meeting_add_item_form(r, &h, &ag, forms);
     else if (ag.can_propose && !ag.can_manage)

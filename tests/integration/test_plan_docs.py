@@ -131,6 +131,19 @@ def test_bad_attach_changes_nothing():
     check(attachments() == before, "nothing attached")
 
 
+def test_meeting_page_names_the_initiatives():
+    item, meeting = k.sql("SELECT l.item_id, i.meeting_id FROM initiative_item l "
+                          "JOIN agenda_item i ON i.id = l.item_id LIMIT 1")[0]
+    linked = [i for (i,) in k.sql("SELECT initiative_id FROM initiative_item WHERE item_id = ?",
+                                  (item,))]
+    page = session("laeser").get("/meetings/%d" % meeting).text
+    block = page[page.find('id="item-%d"' % item):]
+    block = block[:block.find("</section>")]
+    check("Vedrører:" in block, "the item says what it concerns")
+    for iid in linked:
+        check('href="/initiatives/%d"' % iid in block, "a link to initiative %d" % iid)
+
+
 try:
     run([
         ("the overview as PDF", test_overview_pdf),
@@ -139,6 +152,7 @@ try:
         ("the round page's documents section", test_round_page_section),
         ("the overview on an agenda item", test_attach),
         ("bad and unauthorised attempts change nothing", test_bad_attach_changes_nothing),
+        ("the meeting page names the initiatives", test_meeting_page_names_the_initiatives),
     ])
 finally:
     k.close()
