@@ -14,7 +14,7 @@
 
 static const char usage[] =
     "usage: klynge serve [--db FILE] [--listen ADDR:PORT] [--threads N] [--secure-cookies]\n"
-    "                    [--proxy-header NAME --proxy-from ADDR[,ADDR...]]\n"
+    "                    [--max-attachment MIB] [--proxy-header NAME --proxy-from ADDR[,...]]\n"
     "\n"
     "Serves the web application and its JSON API. The database is upgraded to this version's\n"
     "schema on start. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM. One line per request is\n"
@@ -24,6 +24,8 @@ static const char usage[] =
     "  --listen ADDR:PORT   where to listen (default: $KLYNGE_LISTEN, else 127.0.0.1:8080);\n"
     "                       port 0 picks a free port, printed on stdout\n"
     "  --threads N          worker threads (default 4)\n"
+    "  --max-attachment MIB the largest attachment accepted, in MiB (default 25, at most\n"
+    "                       256); uploads may be that and 1 MiB more\n"
     "  --secure-cookies     mark the session cookie Secure: use it behind TLS\n"
     "  --proxy-header NAME  single sign-on: trust header NAME (for example X-Remote-User) to\n"
     "                       name the user, but only from the addresses of --proxy-from\n"
@@ -57,11 +59,23 @@ static int parse_threads(const char *v, unsigned *out)
     return 0;
 }
 
+/* A size in MiB from 1 to 256 into bytes. */
+static int parse_mib(const char *v, size_t *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+
+    if (!*v || *end || n < 1 || n > 256)
+        return -1;
+    *out = (size_t)n << 20;
+    return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     static const char *const flags[] = {"--secure-cookies", NULL};
     static const char *const valued[] = {"--db", "--listen", "--threads", "--proxy-header",
-                                         "--proxy-from", NULL};
+                                         "--proxy-from", "--max-attachment", NULL};
     struct server_config cfg = {0};
     const char *db = NULL, *listen = getenv("KLYNGE_LISTEN"), *opt, *val;
     struct server *srv;
@@ -85,6 +99,9 @@ int cmd_serve(int argc, char **argv)
         else if (strcmp(opt, "--threads") == 0 && parse_threads(val, &cfg.threads))
             return cli_usage_error("serve", "--threads: expected a number from 1 to 64, not '%s'",
                                    val);
+        else if (strcmp(opt, "--max-attachment") == 0 && parse_mib(val, &cfg.max_attachment))
+            return cli_usage_error("serve", "--max-attachment: expected MiB from 1 to 256, "
+                                            "not '%s'", val);
         else if (strcmp(opt, "--secure-cookies") == 0)
             cfg.cookie_secure = 1;
         else if (strcmp(opt, "--proxy-header") == 0)

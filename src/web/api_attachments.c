@@ -8,6 +8,7 @@
 #include "web/meeting_api.h"
 #include "web/multipart.h"
 #include "web/request.h"
+#include "web/server.h"
 #include "app/meeting_attachment.h"
 #include "app/meeting_json.h"
 #include "core/arena.h"
@@ -81,6 +82,7 @@ static int read_upload(struct request *r, struct multipart *m, struct attachment
         u->data = (const unsigned char *)file->data;
         u->size = file->size;
     }
+    u->limit = r->cfg->max_attachment;
     u->title = multipart_field(m, "title");
     for (size_t i = 0; !u->title && i < m->n; i++)
         if (strcmp(m->parts[i].name, "title") == 0) {

@@ -7,6 +7,7 @@
 #include "web/meeting_ui.h"
 #include "web/multipart.h"
 #include "web/request.h"
+#include "web/server.h"
 #include "app/meeting.h"
 #include "app/meeting_agenda.h"
 #include "app/meeting_attachment.h"
@@ -300,6 +301,7 @@ int post_item_attachment(struct request *r)
             u.filename = file->filename;
             u.data = (const unsigned char *)file->data;
             u.size = file->size;
+            u.limit = r->cfg->max_attachment;
             rc = app_attachment_add(r->store, &r->who, item, &u, NULL, &fe, &r->err);
         }
     }

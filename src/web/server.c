@@ -11,6 +11,7 @@
 #include "core/arena.h"
 #include "core/error.h"
 #include "core/utf8.h"
+#include "model/attachment.h"
 #include "store/store.h"
 
 #include <arpa/inet.h>
@@ -409,8 +410,10 @@ static void apply_defaults(struct server_config *c)
         c->timeout_seconds = 30;
     if (!c->max_body)
         c->max_body = (size_t)1 << 20;
+    if (!c->max_attachment)
+        c->max_attachment = ATTACHMENT_MAX_DEFAULT;
     if (!c->max_upload)
-        c->max_upload = (size_t)26 << 20;
+        c->max_upload = c->max_attachment + ((size_t)1 << 20);
     if (!c->session_idle_seconds)
         c->session_idle_seconds = 2 * 3600;
     if (!c->session_max_seconds)

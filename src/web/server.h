@@ -20,8 +20,10 @@ struct server_config {
     unsigned max_per_ip;           /* connections from one address; 0 means 32 */
     unsigned timeout_seconds;      /* idle connection timeout; 0 means 30 */
     size_t max_body;               /* request body cap in bytes; 0 means 1 MiB */
+    size_t max_attachment;         /* the largest attachment accepted; 0 means 25 MiB
+                                      (ATTACHMENT_MAX_DEFAULT) */
     size_t max_upload;             /* body cap of multipart/form-data (file uploads); 0 means
-                                      26 MiB, room for a 25 MiB attachment */
+                                      max_attachment and 1 MiB for the form around it */
     size_t max_request_memory;     /* per-request arena cap; 0 means 32 MiB */
     int cookie_secure;             /* mark the session cookie Secure (behind TLS) */
     int64_t session_idle_seconds;  /* 0 means 2 hours */
