@@ -102,6 +102,7 @@ static void check_plan(struct store *st, struct arena *a, const struct action_pl
 int app_plan_create(struct store *st, const struct principal *who, struct action_plan *p,
                     struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct action_plan stored;
     int rc = app_authorize(st, who, PERM_FORUM_MANAGE, p->forum_id, err);
@@ -131,6 +132,7 @@ int app_plan_create(struct store *st, const struct principal *who, struct action
 int app_plan_update(struct store *st, const struct principal *who, struct action_plan *p,
                     struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct action_plan old, now;
     int rc;
@@ -228,6 +230,7 @@ int plan_insert_initiative(struct store *st, struct arena *a, const struct princ
 int app_initiative_create(struct store *st, const struct principal *who, struct initiative *in,
                           struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct action_plan plan;
     int rc;
@@ -257,6 +260,7 @@ int app_initiative_create(struct store *st, const struct principal *who, struct 
 int app_initiative_update(struct store *st, const struct principal *who, struct initiative *in,
                           struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct initiative old, now;
     int rc;
@@ -336,6 +340,7 @@ int app_initiative_set_indicators(struct store *st, const struct principal *who,
                                   const char *const *codes, size_t n, struct field_errors *fe,
                                   struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct initiative in;
     const char **old = NULL;
@@ -501,6 +506,7 @@ static int milestone_keeper(struct store *st, struct arena *a, const struct prin
 int app_milestone_add(struct store *st, const struct principal *who, struct milestone *m,
                       struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct initiative in;
     int rc;
@@ -524,6 +530,7 @@ int app_milestone_add(struct store *st, const struct principal *who, struct mile
 int app_milestone_update(struct store *st, const struct principal *who, struct milestone *m,
                          struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct initiative in;
     struct milestone old;
@@ -598,6 +605,7 @@ int app_funds_set(struct store *st, const struct principal *who, int64_t initiat
                   int year, int64_t allocated, int64_t spent, struct field_errors *fe,
                   struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct initiative in;
     struct funds_year old, f;
@@ -623,6 +631,7 @@ int app_funds_set(struct store *st, const struct principal *who, int64_t initiat
 int app_funds_carry(struct store *st, const struct principal *who, int64_t initiative_id,
                     int year, int64_t amount, struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct initiative in;
     struct funds_year before[2], after[2];

@@ -1,6 +1,7 @@
 /* plan_docs.c - the documents of action plans: the plan's workbook, a round's overview as
  * PDF or workbook, and that overview put on an agenda item (see plan.h). */
 #include "app/plan.h"
+#include "app/plan_impl.h"
 #include "app/meeting_attachment.h"
 
 #include "core/arena.h"
@@ -65,6 +66,7 @@ int app_status_round_attach(struct store *st, struct arena *a, const struct prin
                             int64_t *attachment_id, struct field_errors *fe,
                             struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct status_round round;
     struct attachment_upload u = {0};
     struct buf doc;

@@ -5,6 +5,7 @@
 #define KL_APP_PLAN_IMPL_H
 
 #include "app/permission.h"
+#include "model/fields.h"
 #include "model/plan.h"
 
 #include <jansson.h>
@@ -15,6 +16,13 @@ struct store;
 struct principal;
 struct kl_error;
 struct field_errors;
+
+/* Lets a use case's fe be NULL (plan.h: problems go to fe "when fe is not NULL"): points fe
+ * at a local list when it is NULL. */
+#define PLAN_FIELDS(fe)                                                                      \
+    struct field_errors plan_fields_local = {0};                                             \
+    if (!(fe))                                                                               \
+    (fe) = &plan_fields_local
 
 /* What a principal may do with one initiative (or, with group 0, one plan). */
 struct plan_access {

@@ -24,6 +24,7 @@
 int app_status_round_open(struct store *st, const struct principal *who, struct status_round *r,
                    int32_t today, size_t *asked, struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct action_plan plan;
     struct initiative *ins = NULL;
@@ -110,13 +111,15 @@ int app_status_round_overview(struct store *st, struct arena *a, const struct pr
     return rc;
 }
 
-/* Appends one sentence about the reports whose state passes `pick`: the prefix (one or
- * many), their labels in natural order, the suffix (one or many). Nothing when none. */
+/* Appends one sentence about the reports whose state passes `pick`: text[0] (one report) or
+ * text[1] (several), a format with one %s for their labels in natural order. Nothing when
+ * none. */
 static int sentence(const struct round_overview *ov, int (*pick)(const struct status_report *,
                                                                  enum report_state),
-                    enum i18n_language lang, const char *const text[4], struct buf *out)
+                    enum i18n_language lang, const char *const text[2], struct buf *out)
 {
     const char **labels = malloc((ov->n + 1) * sizeof(*labels));
+    struct buf list;
     size_t n = 0;
     int rc = 0;
 
@@ -125,16 +128,16 @@ static int sentence(const struct round_overview *ov, int (*pick)(const struct st
     for (size_t i = 0; i < ov->n; i++)
         if (pick(&ov->reports[i], ov->states[i]))
             labels[n++] = ov->reports[i].label;
+    buf_init(&list, 0);
     if (n) {
         if (out->len)
             rc = buf_putc(out, ' ');
         if (rc == 0)
-            rc = buf_printf(out, "%s ", i18n_get(lang, text[n > 1]));
+            rc = plan_label_list(&list, labels, n, i18n_code(lang));
         if (rc == 0)
-            rc = plan_label_list(out, labels, n, i18n_code(lang));
-        if (rc == 0)
-            rc = buf_puts(out, i18n_get(lang, text[2 + (n > 1)]));
+            rc = buf_printf(out, i18n_get(lang, text[n > 1]), buf_cstr(&list));
     }
+    buf_free(&list);
     free(labels);
     return rc;
 }
@@ -159,15 +162,14 @@ static int came_late(const struct status_report *r, enum report_state s)
 int app_status_round_summary(const struct round_overview *ov, const char *lang, struct buf *out,
                       struct kl_error *err)
 {
-    static const char *const missing[4] = {
-        N_("Initiative"), N_("Initiatives"), N_(" has not submitted a status report."),
-        N_(" have not submitted a status report.")};
-    static const char *const later[4] = {
-        N_("Initiative"), N_("Initiatives"), N_(" has had the deadline extended."),
-        N_(" have had the deadline extended.")};
-    static const char *const late[4] = {
-        N_("Initiative"), N_("Initiatives"), N_(" submitted its report after the deadline."),
-        N_(" submitted their reports after the deadline.")};
+    static const char *const missing[2] = {
+        N_("Initiative %s has not submitted a status report."),
+        N_("Initiatives %s have not submitted a status report.")};
+    static const char *const later[2] = {N_("Initiative %s has had the deadline extended."),
+                                         N_("Initiatives %s have had the deadline extended.")};
+    static const char *const late[2] = {
+        N_("Initiative %s submitted its report after the deadline."),
+        N_("Initiatives %s submitted their reports after the deadline.")};
     enum i18n_language l = i18n_pick(lang);
     size_t mark = out->len;
     int rc = 0;
@@ -296,6 +298,7 @@ int app_report_timeline(struct store *st, struct arena *a, const struct principa
 int app_report_extend(struct store *st, const struct principal *who, int64_t id, int32_t to,
                       const char *reason, struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct status_report old, now;
     struct initiative in;
@@ -338,6 +341,7 @@ int app_report_submit(struct store *st, const struct principal *who,
                       const struct status_report *r, int64_t now, struct field_errors *fe,
                       struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct status_report old, next;
     struct status_round round;

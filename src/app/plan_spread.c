@@ -83,6 +83,7 @@ int app_initiative_adopt(struct store *st, const struct principal *who, int64_t 
                          int64_t plan_id, const char *label, int64_t *id,
                          struct field_errors *fe, struct kl_error *err)
 {
+    PLAN_FIELDS(fe);
     struct arena *a;
     struct initiative origin, in;
     struct plan_access acc;

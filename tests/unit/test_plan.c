@@ -483,6 +483,8 @@ static void funds_carry_through_the_use_case(void **state)
                          KL_EPERM);
         assert_int_equal(app_milestone_get(F->st, F->a, P(SEC_A), 999999, &seen, &err),
                          KL_ENOTFOUND);
+        seen.title = "";   /* a problem with no list to put it in: still refused, no crash */
+        assert_int_equal(app_milestone_update(F->st, P(SEC_A), &seen, NULL, &err), KL_EINVAL);
     }
     OK(app_funds_list(F->st, F->a, P(SEC_A), id, 0, &f, &n, &err));
     assert_int_equal(n, 2);
