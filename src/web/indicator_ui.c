@@ -1,6 +1,7 @@
 /* indicator_ui.c - indicator values in words, numbers, badges, charts and tables (see
  * indicator_ui.h). */
 #include "web/indicator_ui.h"
+#include "web/form.h"
 #include "web/format.h"
 #include "web/request.h"
 #include "app/discretion.h"
@@ -21,6 +22,42 @@ static const char *const months[12] = {
 const char *iu_name(struct request *r, const struct indicator *ind)
 {
     return r->lang == LANG_EN ? ind->name_en : ind->name_da;
+}
+
+#define CHECK_PREFIX "ind_"
+
+void iu_indicator_checkboxes(struct request *r, struct html *h, const char *legend,
+                             const struct indicator *all, size_t n, const char *const *chosen,
+                             size_t nchosen)
+{
+    html_open(h, "fieldset", NULL);
+    html_elem(h, "legend", T_(r, legend));
+    for (size_t i = 0; i < n; i++) {
+        int ticked = 0;
+        for (size_t k = 0; k < nchosen && !ticked; k++)
+            ticked = strcmp(chosen[k], all[i].code) == 0;
+        html_lit(h, "<label class=\"check\">");
+        html_open(h, "input", "type", "checkbox", "name",
+                  arena_printf(r->arena, CHECK_PREFIX "%s", all[i].code), "value", "1",
+                  "checked", ticked ? "" : NULL, NULL);
+        html_text(h, iu_name(r, &all[i]));
+        html_lit(h, "</label>");
+    }
+    html_close(h, "fieldset");
+}
+
+const char **iu_checked_indicators(struct request *r, const struct form *f, size_t *n)
+{
+    const char **codes = arena_calloc(r->arena, f->n + 1, sizeof(*codes));
+
+    *n = 0;
+    if (!codes)
+        return NULL;
+    for (size_t i = 0; i < f->n; i++)
+        if (strncmp(f->name[i], CHECK_PREFIX, strlen(CHECK_PREFIX)) == 0 &&
+            strcmp(f->value[i], "1") == 0)
+            codes[(*n)++] = f->name[i] + strlen(CHECK_PREFIX);
+    return codes;
 }
 
 const char *iu_unit(struct request *r, const struct indicator *ind)

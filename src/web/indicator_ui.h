@@ -17,6 +17,17 @@ struct request;
 /* The indicator's name in the request's language. */
 const char *iu_name(struct request *r, const struct indicator *ind);
 
+/* A fieldset with legend (a msgid) of checkboxes, one per indicator of all[0..n) called
+ * "ind_CODE", ticked when the code is in chosen[0..nchosen). */
+void iu_indicator_checkboxes(struct request *r, struct html *h, const char *legend,
+                             const struct indicator *all, size_t n, const char *const *chosen,
+                             size_t nchosen);
+
+/* The codes ticked in such a form (fields "ind_CODE" with value "1") in the request's arena,
+ * in the form's order; *n of them. NULL when out of memory. */
+struct form;
+const char **iu_checked_indicators(struct request *r, const struct form *f, size_t *n);
+
 /* The unit as a column header: "%", "pr. 1.000 borgere", "antal", ... */
 const char *iu_unit(struct request *r, const struct indicator *ind);
 

@@ -5,6 +5,7 @@
 #include "web/form.h"
 #include "web/form_ui.h"
 #include "web/handlers_datapakke.h"
+#include "web/indicator_ui.h"
 #include "web/request.h"
 #include "app/indicator.h"
 #include "app/permission.h"
@@ -15,21 +16,6 @@
 #include "render/html.h"
 
 #include <string.h>
-
-#define FIELD_PREFIX "ind_"
-
-static const char *name_of(const struct request *r, const struct indicator *ind)
-{
-    return r->lang == LANG_EN && ind->name_en && *ind->name_en ? ind->name_en : ind->name_da;
-}
-
-static int chosen(const char *const *codes, size_t n, const char *code)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(codes[i], code) == 0)
-            return 1;
-    return 0;
-}
 
 void forum_datapakke_section(struct request *r, struct html *h, const struct forum *f,
                              int manage)
@@ -55,7 +41,7 @@ void forum_datapakke_section(struct request *r, struct html *h, const struct for
         for (size_t k = 0; k < n; k++)
             for (size_t i = 0; i < nall; i++)
                 if (strcmp(all[i].code, codes[k]) == 0)
-                    html_elem(h, "li", name_of(r, &all[i]));
+                    html_elem(h, "li", iu_name(r, &all[i]));
         html_close(h, "ul");
     }
     if (manage && nall) {
@@ -64,17 +50,7 @@ void forum_datapakke_section(struct request *r, struct html *h, const struct for
         html_lit(h, "</summary>");
         html_elem(h, "p", T_(r, "Choose none to show what the cluster follows."));
         ui_form_begin(r, h, arena_printf(r->arena, "/forums/%lld/datapakke", (long long)f->id));
-        html_open(h, "fieldset", NULL);
-        html_elem(h, "legend", T_(r, "Indicators"));
-        for (size_t i = 0; i < nall; i++) {
-            html_lit(h, "<label class=\"check\">");
-            html_open(h, "input", "type", "checkbox", "name",
-                      arena_printf(r->arena, FIELD_PREFIX "%s", all[i].code), "value", "1",
-                      "checked", chosen(codes, n, all[i].code) ? "" : NULL, NULL);
-            html_text(h, name_of(r, &all[i]));
-            html_lit(h, "</label>");
-        }
-        html_close(h, "fieldset");
+        iu_indicator_checkboxes(r, h, N_("Indicators"), all, nall, codes, n);
         ui_form_end(r, h, N_("Save the choice"));
         html_lit(h, "</details>");
     }
@@ -91,12 +67,8 @@ int post_forum_datapakke(struct request *r)
 
     if ((rc = req_param_int(r, 0, 1, 2147483647L, &id)) || (rc = req_form(r, &f)))
         return rc;
-    if (!(codes = arena_calloc(r->arena, f.n + 1, sizeof(*codes))))
+    if (!(codes = iu_checked_indicators(r, &f, &n)))
         return req_fail(r, KL_ENOMEM, "out of memory");
-    for (size_t i = 0; i < f.n; i++)
-        if (strncmp(f.name[i], FIELD_PREFIX, strlen(FIELD_PREFIX)) == 0 &&
-            strcmp(f.value[i], "1") == 0)
-            codes[n++] = f.name[i] + strlen(FIELD_PREFIX);
     if ((rc = app_forum_indicators_set(r->store, &r->who, id, codes, n, &r->err)))
         return rc == KL_EINVAL ? req_fail(r, rc, "%s", r->err.msg) : rc;
     return res_redirect(r, arena_printf(r->arena, "/forums/%ld#datapakke", id));

@@ -5,6 +5,7 @@
  * fields. */
 #include "web/form.h"
 #include "web/form_ui.h"
+#include "web/indicator_ui.h"
 #include "web/format.h"
 #include "web/handlers_plans.h"
 #include "web/layout.h"
@@ -13,6 +14,7 @@
 #include "web/plan_ui.h"
 #include "web/request.h"
 #include "app/organisation.h"
+#include "app/indicator.h"
 #include "app/plan.h"
 #include "core/arena.h"
 #include "core/i18n.h"
@@ -68,18 +70,25 @@ static const char *id_text(struct request *r, int64_t id)
 
 /* The initiative's form: values from sent when it came back, else from in. */
 static int initiative_form(struct request *r, struct html *h, const char *action,
-                           const struct initiative *in, const char *indicators,
-                           const struct field_errors *fe, const struct form *sent)
+                           const struct initiative *in, const char *const *codes,
+                           size_t ncodes, const struct field_errors *fe,
+                           const struct form *sent)
 {
     static const struct choice processes[] = {
         {"A", N_("A: developed locally, then offered for spread")},
         {"B", N_("B: ordered centrally, implemented locally")}};
     struct choice statuses[INITIATIVE_STATUS_COUNT], *forums, *people;
-    size_t nforums = 0, npeople = 0;
+    struct indicator *all;
+    int64_t *counts;
+    size_t nforums = 0, npeople = 0, nall = 0;
     int rc;
 
-    if ((rc = forum_choices(r, &forums, &nforums)) || (rc = person_choices(r, &people, &npeople)))
+    if ((rc = forum_choices(r, &forums, &nforums)) ||
+        (rc = person_choices(r, &people, &npeople)) ||
+        (rc = app_indicator_list(r->store, r->arena, &all, &nall, &counts, &r->err)))
         return rc;
+    if (sent && !(codes = iu_checked_indicators(r, sent, &ncodes)))
+        return req_fail(r, KL_ENOMEM, "out of memory");
     for (int i = 0; i < INITIATIVE_STATUS_COUNT; i++)
         statuses[i] = (struct choice){initiative_status_name((enum initiative_status)i),
                                       initiative_status_labels[i]};
@@ -113,8 +122,7 @@ static int initiative_form(struct request *r, struct html *h, const char *action
                 V("involvement_how", in->involvement_how), fe);
     ui_textarea(r, h, N_("Data plan: the data used to follow the effect"), "data_plan",
                 V("data_plan", in->data_plan), fe);
-    ui_input(r, h, N_("Indicators followed (codes, separated by commas)"), "indicators", "text",
-             V("indicators", indicators), 0, fe);
+    iu_indicator_checkboxes(r, h, N_("Indicators followed"), all, nall, codes, ncodes);
 #undef V
     ui_form_end(r, h, N_("Save initiative"));
     return 0;
@@ -124,7 +132,6 @@ static int initiative_form(struct request *r, struct html *h, const char *action
 static void read_initiative(struct request *r, const struct form *f, struct initiative *in,
                             const char ***codes, size_t *ncodes, struct field_errors *fe)
 {
-    const char *v;
     int k;
 
     in->label = plan_form_text(f, "label");
@@ -148,44 +155,22 @@ static void read_initiative(struct request *r, const struct form *f, struct init
     in->user_involvement = form_get(f, "user_involvement") != NULL;
     in->involvement_how = plan_form_text(f, "involvement_how");
     in->data_plan = plan_form_text(f, "data_plan");
-    /* "A, B ,C" -> {"A", "B", "C"} */
-    v = plan_form_text(f, "indicators");
-    *ncodes = 0;
-    *codes = arena_calloc(r->arena, strlen(v) / 2 + 2, sizeof(**codes));
-    if (!*codes)
-        return;
-    while (*v) {
-        size_t n = strcspn(v, ",");
-        const char *s = v, *e = v + n;
-        while (s < e && (*s == ' ' || *s == '\t'))
-            s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-            e--;
-        if (e > s)
-            (*codes)[(*ncodes)++] = arena_strndup(r->arena, s, (size_t)(e - s));
-        v += n + (v[n] == ',');
-    }
+    if (!(*codes = iu_checked_indicators(r, f, ncodes)))
+        fields_add(fe, "indicators", N_("could not be read"));
 }
 
-/* The indicator codes of initiative id as the form shows them: "A, B". */
-static const char *codes_text(struct request *r, int64_t id)
+/* The indicator codes initiative id follows (none when they cannot be read). */
+static const char **codes_of(struct request *r, int64_t id, size_t *n)
 {
-    const char **codes;
-    size_t n;
-    struct buf b;
-    const char *out;
+    const char **codes = NULL;
 
-    if (app_initiative_indicators(r->store, r->arena, &r->who, id, &codes, &n, &r->err)) {
+    *n = 0;
+    if (app_initiative_indicators(r->store, r->arena, &r->who, id, &codes, n, &r->err)) {
         kl_error_clear(&r->err);
-        return "";
+        *n = 0;
+        return NULL;
     }
-    buf_init(&b, 64 * 1024);
-    for (size_t i = 0; i < n; i++)
-        if (buf_printf(&b, "%s%s", i ? ", " : "", codes[i]))
-            break;
-    out = arena_strndup(r->arena, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return out ? out : "";
+    return codes;
 }
 
 static int show_new(struct request *r, int64_t plan, const struct field_errors *fe,
@@ -204,7 +189,7 @@ static int show_new(struct request *r, int64_t plan, const struct field_errors *
     page_begin(r, &h, arena_printf(r->arena, "%s: %s", T_(r, "New initiative"), p.title),
                NAV_PLANS);
     if ((rc = initiative_form(r, &h, arena_printf(r->arena, "/plans/%lld/initiatives",
-                                                  (long long)plan), &in, "", fe, sent)))
+                                                  (long long)plan), &in, NULL, 0, fe, sent)))
         return rc;
     return page_end(r, &h);
 }
@@ -213,17 +198,20 @@ static int show_edit(struct request *r, int64_t id, const struct field_errors *f
                      const struct form *sent)
 {
     struct initiative in;
+    const char **codes;
+    size_t ncodes;
     struct html h;
     int rc;
 
     if ((rc = app_initiative_get(r->store, r->arena, &r->who, id, &in, &r->err)))
         return rc;
+    codes = codes_of(r, id, &ncodes);
     if (!plan_may(r, PERM_FORUM_MANAGE, in.plan_forum_id))
         return app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, in.plan_forum_id, &r->err);
     page_begin(r, &h, arena_printf(r->arena, "%s %s: %s", T_(r, "Edit initiative"), in.label,
                                    in.title), NAV_PLANS);
     if ((rc = initiative_form(r, &h, arena_printf(r->arena, "/initiatives/%lld/edit",
-                                                  (long long)id), &in, codes_text(r, id), fe,
+                                                  (long long)id), &in, codes, ncodes, fe,
                               sent)))
         return rc;
     return page_end(r, &h);

@@ -144,6 +144,24 @@ def test_meeting_page_names_the_initiatives():
         check('href="/initiatives/%d"' % iid in block, "a link to initiative %d" % iid)
 
 
+def test_initiative_form_picks_indicators_from_the_catalogue():
+    iid, group = k.sql("SELECT id, group_forum_id FROM initiative WHERE plan_id = ? AND "
+                       "label = '1a'", (PLAN,))[0]
+    s = session("sekr")
+    page = s.get("/initiatives/%d/edit" % iid).text
+    check(re.search(r'name="ind_FOREBYG-65" value="1" checked', page), "the followed one ticked")
+    check(re.search(r'name="ind_GENIND-SOM-30" value="1">', page), "another one to tick")
+    token = s.csrf("/initiatives/%d/edit" % iid, action="/initiatives/%d/edit" % iid)
+    r = s.request("POST", "/initiatives/%d/edit" % iid, body={
+        "csrf": token, "label": "1a", "title": "Akutpladser i kommunerne", "process": "A",
+        "status": "active", "group_forum_id": str(group), "ind_GENIND-SOM-30": "1",
+        "ind_FAERDIG-SOM": "1"})
+    check(r.status == 303, "%d %s" % (r.status, r.text[:300]))
+    codes = [c for (c,) in k.sql("SELECT indicator_code FROM initiative_indicator WHERE "
+                                 "initiative_id = ? ORDER BY indicator_code", (iid,))]
+    check(codes == ["FAERDIG-SOM", "GENIND-SOM-30"], codes)
+
+
 try:
     run([
         ("the overview as PDF", test_overview_pdf),
@@ -153,6 +171,8 @@ try:
         ("the overview on an agenda item", test_attach),
         ("bad and unauthorised attempts change nothing", test_bad_attach_changes_nothing),
         ("the meeting page names the initiatives", test_meeting_page_names_the_initiatives),
+        ("the initiative form picks indicators from the catalogue",
+         test_initiative_form_picks_indicators_from_the_catalogue),
     ])
 finally:
     k.close()
