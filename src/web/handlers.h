@@ -56,6 +56,7 @@ int page_organisations(struct request *r);
 int post_organisation(struct request *r);
 int page_people(struct request *r);
 int page_person(struct request *r);
+int post_person(struct request *r);
 int page_cluster_organisation(struct request *r);
 int post_cluster_organisation(struct request *r);
 

@@ -176,7 +176,47 @@ int page_people(struct request *r)
     return page_end(r, &h);
 }
 
-int page_person(struct request *r)
+/* The form that changes person p (values from sent when it came back with problems fe). */
+static int person_form(struct request *r, struct html *h, const struct person *p,
+                       const struct field_errors *fe, const struct form *sent)
+{
+    struct organisation *o;
+    struct choice *orgs;
+    size_t n;
+    int rc = app_org_list(r->store, r->arena, &o, &n, &r->err);
+
+    if (rc)
+        return rc;
+    if (!(orgs = arena_calloc(r->arena, n + 1, sizeof(*orgs))))
+        return req_fail(r, KL_ENOMEM, "out of memory");
+    orgs[0] = (struct choice){"", N_("No organisation")};
+    for (size_t i = 0; i < n; i++)
+        orgs[i + 1] = (struct choice){arena_printf(r->arena, "%lld", (long long)o[i].id),
+                                      o[i].name};
+#define V(name, stored) (sent ? form_get(sent, name) : (stored))
+    html_elem(h, "h2", T_(r, "Change the details"));
+    ui_problems(r, h, fe);
+    ui_form_begin(r, h, arena_printf(r->arena, "/people/%lld", (long long)p->id));
+    ui_input(r, h, N_("Name"), "name", "text", V("name", p->name), 1, fe);
+    ui_input(r, h, N_("Title"), "title", "text", V("title", p->title), 0, fe);
+    ui_select(r, h, N_("Organisation"), "organisation_id", orgs, n + 1,
+              V("organisation_id", p->organisation_id
+                                       ? arena_printf(r->arena, "%lld",
+                                                      (long long)p->organisation_id)
+                                       : ""),
+              1, fe);
+    ui_input(r, h, N_("E-mail"), "email", "email", V("email", p->email), 0, fe);
+    ui_input(r, h, N_("Phone"), "phone", "text", V("phone", p->phone), 0, fe);
+    ui_input(r, h, N_("Login of the person's account"), "login", "text", V("login", p->login), 0,
+             fe);
+#undef V
+    ui_form_end(r, h, N_("Save the details"));
+    return 0;
+}
+
+/* The person page of id; fe and sent are the change form sent back with problems. */
+static int person_page(struct request *r, int64_t id, const struct field_errors *fe,
+                       const struct form *sent)
 {
     static const char *const cols[] = {N_("Forum"), N_("Role"), N_("Represents"), N_("From"),
                                        N_("To")};
@@ -184,11 +224,9 @@ int page_person(struct request *r)
     struct person p;
     size_t n;
     struct html h;
-    long id;
     int rc;
 
-    if ((rc = req_param_int(r, 0, 1, 2147483647L, &id)) ||
-        (rc = app_person_get(r->store, r->arena, id, &p, &r->err)) ||
+    if ((rc = app_person_get(r->store, r->arena, id, &p, &r->err)) ||
         (rc = app_membership_list(r->store, r->arena, 0, id, &m, &n, &r->err)))
         return rc;
     page_begin(r, &h, p.name, NAV_PEOPLE);
@@ -205,22 +243,69 @@ int page_person(struct request *r)
     html_elem(&h, "h2", T_(r, "Memberships over time"));
     if (!n) {
         html_elem(&h, "p", T_(r, "No memberships."));
-        return page_end(r, &h);
+    } else {
+        table_head(r, &h, N_("Every forum this person has sat in"), cols, 5);
+        for (size_t i = 0; i < n; i++) {
+            html_lit(&h, "<tr><th scope=\"row\">");
+            a_link(&h, arena_printf(r->arena, "/forums/%lld", (long long)m[i].forum_id),
+                   m[i].forum_name);
+            html_lit(&h, "</th>");
+            html_elem(&h, "td", T_(r, member_role_labels[m[i].role]));
+            html_elem(&h, "td", m[i].organisation_name);
+            html_elem(&h, "td", fmt_date(r, m[i].starts_on));
+            html_elem(&h, "td", m[i].ends_on == DATE_OPEN ? "" : fmt_date(r, m[i].ends_on));
+            html_lit(&h, "</tr>");
+        }
+        html_lit(&h, "</tbody></table>\n");
     }
-    table_head(r, &h, N_("Every forum this person has sat in"), cols, 5);
-    for (size_t i = 0; i < n; i++) {
-        html_lit(&h, "<tr><th scope=\"row\">");
-        a_link(&h, arena_printf(r->arena, "/forums/%lld", (long long)m[i].forum_id),
-               m[i].forum_name);
-        html_lit(&h, "</th>");
-        html_elem(&h, "td", T_(r, member_role_labels[m[i].role]));
-        html_elem(&h, "td", m[i].organisation_name);
-        html_elem(&h, "td", fmt_date(r, m[i].starts_on));
-        html_elem(&h, "td", m[i].ends_on == DATE_OPEN ? "" : fmt_date(r, m[i].ends_on));
-        html_lit(&h, "</tr>");
-    }
-    html_lit(&h, "</tbody></table>\n");
+    if (allowed(r, PERM_DIRECTORY_EDIT) && (rc = person_form(r, &h, &p, fe, sent)))
+        return rc;
     return page_end(r, &h);
+}
+
+int page_person(struct request *r)
+{
+    long id;
+    int rc = req_param_int(r, 0, 1, 2147483647L, &id);
+
+    return rc ? rc : person_page(r, id, NULL, NULL);
+}
+
+int post_person(struct request *r)
+{
+    struct field_errors fe = {0};
+    struct person p;
+    struct form f;
+    const char *org;
+    long id;
+    int rc;
+
+    if ((rc = req_param_int(r, 0, 1, 2147483647L, &id)) || (rc = req_form(r, &f)) ||
+        (rc = app_person_get(r->store, r->arena, id, &p, &r->err)))
+        return rc;
+    p.name = form_get(&f, "name");
+    p.title = form_get(&f, "title");
+    p.email = form_get(&f, "email");
+    p.phone = form_get(&f, "phone");
+    p.login = form_get(&f, "login");
+    org = form_get(&f, "organisation_id");
+    p.organisation_id = 0;
+    if (org && *org) {
+        char *end;
+        long long v = strtoll(org, &end, 10);
+        if (*end || v <= 0)
+            fields_add(&fe, "organisation_id", N_("is not a valid choice"));
+        else
+            p.organisation_id = v;
+    }
+    /* the use case checks every field too, and stores nothing while any has a problem */
+    if ((rc = app_person_save(r->store, &r->who, &p, &fe, &r->err)) && !fe.n)
+        return rc;
+    if (fe.n) {
+        r->res.status = 400;
+        return person_page(r, id, &fe, &f);
+    }
+    return res_redirect(r, arena_printf(r->arena, "/people/%ld", id));
 }
 
 static int may_open(struct request *r, int64_t forum_id)

@@ -61,6 +61,7 @@ const struct route web_routes[] = {
     {"POST", "/organisations", post_organisation, PERM_DIRECTORY_EDIT, 0},
     {"GET", "/people", page_people, PERM_SIGNED_IN, 0},
     {"GET", "/people/{id}", page_person, PERM_SIGNED_IN, 0},
+    {"POST", "/people/{id}", post_person, PERM_DIRECTORY_EDIT, 0},
     {"GET", "/api/v1/regions", api_regions, PERM_PUBLIC, 0},
     {"GET", "/api/v1/regions/{code}", api_region, PERM_PUBLIC, 0},
     {"GET", "/api/v1/municipalities", api_municipalities, PERM_PUBLIC, 0},

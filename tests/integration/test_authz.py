@@ -86,6 +86,7 @@ MATRIX = {
     ("POST", "/organisations"): EDITORS,
     ("GET", "/people"): SIGNED_IN,
     ("GET", "/people/{id}"): SIGNED_IN,
+    ("POST", "/people/{id}"): EDITORS,  # 400: a bad organisation, so nothing changes
     ("GET", "/api/v1/organisations"): EVERYONE,
     ("POST", "/api/v1/organisations"): EDITORS,
     ("GET", "/api/v1/organisations/{id}"): EVERYONE,
@@ -268,6 +269,7 @@ SAMPLE.update({"attachments": str(ATTACHMENT), "attendance": str(PERSON)})
 
 # the body each state-changing route gets: enough to reach the permission decision
 BODIES = {"/meetings/{id}/status": {"action": "mark_held"},
+          "/people/{id}": {"organisation_id": "x"},
           "/meetings/{id}/datapakke": {"item_id": str(ITEM_A)},
           "/referrals/{id}/answer": {"answer": "Matrix answer"},
           "/referrals/{id}/take-up": {"meeting_id": str(MEETING_A)},

@@ -135,6 +135,33 @@ def test_people_and_memberships():
     check(len(admin.get("/api/v1/people").json()["people"]) >= 2, "list people")
 
 
+def test_person_form_changes_the_details():
+    path = "/people/%d" % ids["mia"]
+    page = admin.get(path).text
+    check('action="%s"' % path in page, "the form for an editor")
+    token = admin.csrf(path, action=path)
+    r = admin.request("POST", path, body={
+        "csrf": token, "name": "Mia Nicolaisen", "title": "Sundhedschef",
+        "organisation_id": str(ids["aalborg"]), "email": "mia@example.org", "phone": "",
+        "login": ""})
+    check(r.status == 303 and r.header("Location") == path, "save: %d" % r.status)
+    p = admin.get("/api/v1/people/%d" % ids["mia"]).json()
+    check(p["title"] == "Sundhedschef" and p["email"] == "mia@example.org", "saved: %r" % p)
+    r = admin.request("POST", path, body={"csrf": token, "name": "", "email": "nope",
+                                          "organisation_id": "x"})
+    check(r.status == 400 and r.text.count('aria-invalid="true"') >= 2, "problems: %d" % r.status)
+    check(admin.get("/api/v1/people/%d" % ids["mia"]).json()["name"] == "Mia Nicolaisen",
+          "nothing changed")
+    mads = Session(k)
+    mads.login("mads")
+    check('action="%s"' % path not in mads.get(path).text, "no form for others")
+    r = mads.request("POST", path, body={"csrf": mads.csrf("/account", action="/logout"),
+                                         "name": "Hijacked"})
+    check(r.status == 403, "refused: %d" % r.status)
+    check(admin.get("/api/v1/people/%d" % ids["mia"]).json()["name"] == "Mia Nicolaisen",
+          "still unchanged")
+
+
 def test_membership_gives_forum_rights():
     # sara is linked to Henrik, the forum's secretary: she may now change the forum
     sara = Session(k)
