@@ -94,37 +94,27 @@ static int do_list(const struct options *o)
     return rc ? cli_fail("plan list", &err) : 0;
 }
 
-/* The funds per year of plan_id: allocated, spent and left, in kroner. */
+/* The funds per year of plan_id: allocated, carried in, spent and left, in kroner. */
 static int print_funds(struct store *st, struct arena *a, const struct principal *who,
                        int64_t plan_id, struct kl_error *err)
 {
-    struct funds_year *f;
-    size_t n;
+    struct funds_year *f, totals[FUNDS_YEARS_MAX];
+    size_t n, ny;
     int rc = app_funds_list(st, a, who, 0, plan_id, &f, &n, err);
-    int lo = 3000, hi = 0;
 
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        lo = f[i].year < lo ? f[i].year : lo;
-        hi = f[i].year > hi ? f[i].year : hi;
-    }
-    for (int y = lo; rc == 0 && y <= hi; y++) {
-        struct funds_year sum = {0, y, 0, 0, 0, 0};
+    if (rc)
+        return rc;
+    ny = funds_totals(f, n, totals, FUNDS_YEARS_MAX);
+    for (size_t i = 0; i < ny; i++) {
         char alloc[32], spent[32], left[32], in[32];
-        for (size_t i = 0; i < n; i++)
-            if (f[i].year == y) {
-                sum.allocated += f[i].allocated;
-                sum.spent += f[i].spent;
-                sum.carried_in += f[i].carried_in;
-                sum.carried_out += f[i].carried_out;
-            }
-        money_format(sum.allocated, alloc);
-        money_format(sum.carried_in, in);
-        money_format(sum.spent, spent);
-        money_format(funds_left(&sum), left);
-        printf("funds %d: allocated %s kr., carried in %s kr., spent %s kr., left %s kr.\n", y,
-               alloc, in, spent, left);
+        money_format(totals[i].allocated, alloc);
+        money_format(totals[i].carried_in, in);
+        money_format(totals[i].spent, spent);
+        money_format(funds_left(&totals[i]), left);
+        printf("funds %d: allocated %s kr., carried in %s kr., spent %s kr., left %s kr.\n",
+               totals[i].year, alloc, in, spent, left);
     }
-    return rc;
+    return 0;
 }
 
 static int do_show(const struct options *o)

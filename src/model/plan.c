@@ -146,6 +146,33 @@ int64_t funds_left(const struct funds_year *f)
     return f->allocated + f->carried_in - f->spent - f->carried_out;
 }
 
+size_t funds_totals(const struct funds_year *f, size_t n, struct funds_year *out, size_t max)
+{
+    size_t ny = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+        while (j < ny && out[j].year != f[i].year)
+            j++;
+        if (j == ny) {
+            if (ny == max)
+                continue;
+            /* keep out sorted by year: shift the later years up */
+            while (j > 0 && out[j - 1].year > f[i].year) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = (struct funds_year){0, f[i].year, 0, 0, 0, 0};
+            ny++;
+        }
+        out[j].allocated += f[i].allocated;
+        out[j].spent += f[i].spent;
+        out[j].carried_in += f[i].carried_in;
+        out[j].carried_out += f[i].carried_out;
+    }
+    return ny;
+}
+
 int funds_carry(struct funds_year *from, struct funds_year *to, int64_t amount)
 {
     if (from->initiative_id != to->initiative_id || to->year != from->year + 1 || amount <= 0 ||

@@ -162,6 +162,11 @@ int funds_check(const struct funds_year *f, struct field_errors *fe);
  * positive or more than what is left of `from`, or a sum would pass PLAN_MONEY_MAX. */
 int funds_carry(struct funds_year *from, struct funds_year *to, int64_t amount);
 
+/* The totals per year of f[0..n) (any initiatives), by year, into out (room for max); the
+ * count written. Years past max are left out. */
+#define FUNDS_YEARS_MAX 101 /* the years funds may have: 2000 to 2100 */
+size_t funds_totals(const struct funds_year *f, size_t n, struct funds_year *out, size_t max);
+
 /* Parses an amount in kroner as Danes write it ("12.500", "12500,50", "12 500 kr.") into
  * øre. Returns 0, or -1 when it is not an amount from 0 to PLAN_MONEY_MAX. */
 int money_parse(const char *s, int64_t *ore);

@@ -112,8 +112,8 @@ static int funds_sheet(struct xlsx_book *bk, const struct initiative *in, size_t
     static const double widths[] = {10, 8, 16, 16, 16, 16, 16};
     lxw_worksheet *ws = xlsx_book_sheet(bk, T(lang, N_("Funds")), headers, widths,
                                         COUNT(headers));
-    size_t row = 1;
-    int lo = 3000, hi = 0;
+    struct funds_year totals[FUNDS_YEARS_MAX];
+    size_t row = 1, ntotals = funds_totals(f, nf, totals, FUNDS_YEARS_MAX);
 
     if (!ws)
         return -1;
@@ -126,25 +126,16 @@ static int funds_sheet(struct xlsx_book *bk, const struct initiative *in, size_t
         xlsx_money(bk, ws, row, 5, f[i].carried_out);
         xlsx_money(bk, ws, row, 6, funds_left(&f[i]));
         row++;
-        lo = f[i].year < lo ? f[i].year : lo;
-        hi = f[i].year > hi ? f[i].year : hi;
     }
-    for (int y = lo; y <= hi; y++) {
-        struct funds_year sum = {0, y, 0, 0, 0, 0};
-        for (size_t i = 0; i < nf; i++)
-            if (f[i].year == y) {
-                sum.allocated += f[i].allocated;
-                sum.carried_in += f[i].carried_in;
-                sum.spent += f[i].spent;
-                sum.carried_out += f[i].carried_out;
-            }
+    for (size_t t = 0; t < ntotals; t++) {
+        const struct funds_year *sum = &totals[t];
         worksheet_write_string(ws, (lxw_row_t)row, 0, T(lang, N_("Total")), bk->bold);
-        xlsx_number(ws, row, 1, y);
-        xlsx_money(bk, ws, row, 2, sum.allocated);
-        xlsx_money(bk, ws, row, 3, sum.carried_in);
-        xlsx_money(bk, ws, row, 4, sum.spent);
-        xlsx_money(bk, ws, row, 5, sum.carried_out);
-        xlsx_money(bk, ws, row, 6, funds_left(&sum));
+        xlsx_number(ws, row, 1, sum->year);
+        xlsx_money(bk, ws, row, 2, sum->allocated);
+        xlsx_money(bk, ws, row, 3, sum->carried_in);
+        xlsx_money(bk, ws, row, 4, sum->spent);
+        xlsx_money(bk, ws, row, 5, sum->carried_out);
+        xlsx_money(bk, ws, row, 6, funds_left(sum));
         row++;
     }
     return 0;

@@ -24,13 +24,6 @@
 
 #include <string.h>
 
-static void th_col(struct request *r, struct html *h, const char *label, int num)
-{
-    html_open(h, "th", "scope", "col", "class", num ? "num" : NULL, NULL);
-    html_text(h, T_(r, label));
-    html_close(h, "th");
-}
-
 /* The problems of form `which` when it is the one sent back, else none. */
 static const struct field_errors *problems_of(const struct field_errors *fe,
                                               const struct form *sent, const char *which)
@@ -154,9 +147,9 @@ static void milestones_section(struct request *r, struct html *h, const struct i
         html_lit(h, "<table><caption>");
         html_text(h, T_(r, "Milestones"));
         html_lit(h, "</caption><thead><tr>");
-        th_col(r, h, N_("Milestone"), 0);
-        th_col(r, h, N_("Due"), 0);
-        th_col(r, h, N_("Reached"), 0);
+        plan_th(r, h, N_("Milestone"), 0);
+        plan_th(r, h, N_("Due"), 0);
+        plan_th(r, h, N_("Reached"), 0);
         html_lit(h, "</tr></thead><tbody>");
         for (size_t i = 0; i < n; i++) {
             html_lit(h, "<tr>");
@@ -210,33 +203,8 @@ static void funds_section(struct request *r, struct html *h, const struct initia
     html_close(h, "h2");
     if (!n)
         html_elem(h, "p", T_(r, "No funds have been allocated yet."));
-    else {
-        html_lit(h, "<table class=\"funds\"><caption>");
-        html_text(h, T_(r, "Funds per year"));
-        html_lit(h, "</caption><thead><tr>");
-        th_col(r, h, N_("Year"), 0);
-        th_col(r, h, N_("Allocated"), 1);
-        th_col(r, h, N_("Carried in"), 1);
-        th_col(r, h, N_("Spent"), 1);
-        th_col(r, h, N_("Carried over"), 1);
-        th_col(r, h, N_("Left"), 1);
-        html_lit(h, "</tr></thead><tbody>");
-        for (size_t i = 0; i < n; i++) {
-            int64_t v[5] = {f[i].allocated, f[i].carried_in, f[i].spent, f[i].carried_out,
-                            funds_left(&f[i])};
-            html_lit(h, "<tr>");
-            html_open(h, "th", "scope", "row", NULL);
-            html_textf(h, "%d", f[i].year);
-            html_close(h, "th");
-            for (int k = 0; k < 5; k++) {
-                html_open(h, "td", "class", "num", NULL);
-                html_text(h, plan_money(r, v[k]));
-                html_close(h, "td");
-            }
-            html_lit(h, "</tr>");
-        }
-        html_lit(h, "</tbody></table>");
-    }
+    else
+        plan_funds_table(r, h, N_("Funds per year"), f, n);
     if (!manage)
         return;
     html_open(h, "details", "open", set ? "" : NULL, NULL);
@@ -457,12 +425,12 @@ static int spread_section(struct request *r, struct html *h, const struct initia
         html_lit(h, "<div class=\"wide\"><table class=\"spread\"><caption>");
         html_text(h, T_(r, "The initiative and where it has spread, side by side"));
         html_lit(h, "</caption><thead><tr>");
-        th_col(r, h, N_("Initiative"), 0);
-        th_col(r, h, N_("Clusters"), 0);
-        th_col(r, h, N_("Action plan"), 0);
-        th_col(r, h, N_("Label"), 0);
-        th_col(r, h, N_("Status"), 0);
-        th_col(r, h, N_("Latest traffic light"), 0);
+        plan_th(r, h, N_("Initiative"), 0);
+        plan_th(r, h, N_("Clusters"), 0);
+        plan_th(r, h, N_("Action plan"), 0);
+        plan_th(r, h, N_("Label"), 0);
+        plan_th(r, h, N_("Status"), 0);
+        plan_th(r, h, N_("Latest traffic light"), 0);
         html_lit(h, "</tr></thead><tbody>");
         spread_row(r, h, &sp.origin, sp.origin.id == in->id);
         for (size_t i = 0; i < sp.n; i++)

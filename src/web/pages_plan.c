@@ -199,13 +199,6 @@ int post_plan_new(struct request *r)
                         &fe, &f);
 }
 
-static void th_col(struct request *r, struct html *h, const char *label, int num)
-{
-    html_open(h, "th", "scope", "col", "class", num ? "num" : NULL, NULL);
-    html_text(h, T_(r, label));
-    html_close(h, "th");
-}
-
 static void initiatives_table(struct request *r, struct html *h, const struct initiative *in,
                               size_t n)
 {
@@ -217,12 +210,12 @@ static void initiatives_table(struct request *r, struct html *h, const struct in
     html_lit(h, "<div class=\"wide\"><table class=\"initiatives\"><caption>");
     html_text(h, T_(r, "Initiatives and their latest status"));
     html_lit(h, "</caption><thead><tr>");
-    th_col(r, h, N_("Label"), 0);
-    th_col(r, h, N_("Initiative"), 0);
-    th_col(r, h, N_("Group"), 0);
-    th_col(r, h, N_("Type"), 0);
-    th_col(r, h, N_("Status"), 0);
-    th_col(r, h, N_("Latest traffic light"), 0);
+    plan_th(r, h, N_("Label"), 0);
+    plan_th(r, h, N_("Initiative"), 0);
+    plan_th(r, h, N_("Group"), 0);
+    plan_th(r, h, N_("Type"), 0);
+    plan_th(r, h, N_("Status"), 0);
+    plan_th(r, h, N_("Latest traffic light"), 0);
     html_lit(h, "</tr></thead><tbody>");
     for (size_t i = 0; i < n; i++) {
         html_open(h, "tr", "id", arena_printf(r->arena, "initiative-%lld", (long long)in[i].id),
@@ -251,60 +244,14 @@ static void initiatives_table(struct request *r, struct html *h, const struct in
 static void funds_summary(struct request *r, struct html *h, const struct funds_year *f,
                           size_t n)
 {
-    int years[64];
-    size_t ny = 0;
+    struct funds_year totals[FUNDS_YEARS_MAX];
+    size_t ny = funds_totals(f, n, totals, FUNDS_YEARS_MAX);
 
     html_elem(h, "h2", T_(r, "Cluster funds"));
-    for (size_t i = 0; i < n; i++) {
-        size_t j = 0;
-        while (j < ny && years[j] != f[i].year)
-            j++;
-        if (j == ny && ny < 64)
-            years[ny++] = f[i].year;
-    }
-    if (!ny) {
+    if (!ny)
         html_elem(h, "p", T_(r, "No funds have been allocated yet."));
-        return;
-    }
-    for (size_t i = 1; i < ny; i++) /* few years: insertion sort */
-        for (size_t j = i; j > 0 && years[j - 1] > years[j]; j--) {
-            int t = years[j];
-            years[j] = years[j - 1];
-            years[j - 1] = t;
-        }
-    html_lit(h, "<table class=\"funds\"><caption>");
-    html_text(h, T_(r, "Funds of all initiatives per year"));
-    html_lit(h, "</caption><thead><tr>");
-    th_col(r, h, N_("Year"), 0);
-    th_col(r, h, N_("Allocated"), 1);
-    th_col(r, h, N_("Carried in"), 1);
-    th_col(r, h, N_("Spent"), 1);
-    th_col(r, h, N_("Carried over"), 1);
-    th_col(r, h, N_("Left"), 1);
-    html_lit(h, "</tr></thead><tbody>");
-    for (size_t y = 0; y < ny; y++) {
-        struct funds_year sum = {.year = years[y]};
-        for (size_t i = 0; i < n; i++)
-            if (f[i].year == years[y]) {
-                sum.allocated += f[i].allocated;
-                sum.carried_in += f[i].carried_in;
-                sum.spent += f[i].spent;
-                sum.carried_out += f[i].carried_out;
-            }
-        html_lit(h, "<tr>");
-        html_open(h, "th", "scope", "row", NULL);
-        html_textf(h, "%d", sum.year);
-        html_close(h, "th");
-        int64_t v[5] = {sum.allocated, sum.carried_in, sum.spent, sum.carried_out,
-                        funds_left(&sum)};
-        for (int k = 0; k < 5; k++) {
-            html_open(h, "td", "class", "num", NULL);
-            html_text(h, plan_money(r, v[k]));
-            html_close(h, "td");
-        }
-        html_lit(h, "</tr>");
-    }
-    html_lit(h, "</tbody></table>\n");
+    else
+        plan_funds_table(r, h, N_("Funds of all initiatives per year"), totals, ny);
 }
 
 static void rounds_section(struct request *r, struct html *h, const struct action_plan *p,

@@ -22,13 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void th_col(struct request *r, struct html *h, const char *label)
-{
-    html_open(h, "th", "scope", "col", NULL);
-    html_text(h, T_(r, label));
-    html_close(h, "th");
-}
-
 static void fields_asked(struct request *r, struct html *h, unsigned fields)
 {
     for (unsigned i = 0, k = 0; i < ROUND_FIELD_COUNT; i++)
@@ -120,14 +113,14 @@ static int show_round(struct request *r, int64_t id, const struct field_errors *
     html_lit(&h, "<div class=\"wide\"><table class=\"reports\"><caption>");
     html_text(&h, T_(r, "One report per initiative"));
     html_lit(&h, "</caption><thead><tr>");
-    th_col(r, &h, N_("Label"));
-    th_col(r, &h, N_("Initiative"));
-    th_col(r, &h, N_("State"));
-    th_col(r, &h, N_("Due"));
-    th_col(r, &h, N_("Traffic light"));
-    th_col(r, &h, N_("Submitted"));
+    plan_th(r, &h, N_("Label"), 0);
+    plan_th(r, &h, N_("Initiative"), 0);
+    plan_th(r, &h, N_("State"), 0);
+    plan_th(r, &h, N_("Due"), 0);
+    plan_th(r, &h, N_("Traffic light"), 0);
+    plan_th(r, &h, N_("Submitted"), 0);
     if (manage)
-        th_col(r, &h, N_("Extension"));
+        plan_th(r, &h, N_("Extension"), 0);
     html_lit(&h, "</tr></thead><tbody>");
     for (size_t i = 0; i < ov.n; i++) {
         const struct status_report *rep = &ov.reports[i];

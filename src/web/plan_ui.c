@@ -228,3 +228,40 @@ void plan_overdue_section(struct request *r, struct html *h, int64_t forum_id)
     if (shown)
         html_lit(h, "</ul>");
 }
+
+void plan_th(struct request *r, struct html *h, const char *label, int num)
+{
+    html_open(h, "th", "scope", "col", "class", num ? "num" : NULL, NULL);
+    html_text(h, T_(r, label));
+    html_close(h, "th");
+}
+
+void plan_funds_table(struct request *r, struct html *h, const char *caption,
+                      const struct funds_year *f, size_t n)
+{
+    static const char *const cols[] = {N_("Allocated"), N_("Carried in"), N_("Spent"),
+                                       N_("Carried over"), N_("Left")};
+
+    html_lit(h, "<table class=\"funds\"><caption>");
+    html_text(h, T_(r, caption));
+    html_lit(h, "</caption><thead><tr>");
+    plan_th(r, h, N_("Year"), 0);
+    for (size_t k = 0; k < 5; k++)
+        plan_th(r, h, cols[k], 1);
+    html_lit(h, "</tr></thead><tbody>");
+    for (size_t i = 0; i < n; i++) {
+        int64_t v[5] = {f[i].allocated, f[i].carried_in, f[i].spent, f[i].carried_out,
+                        funds_left(&f[i])};
+        html_lit(h, "<tr>");
+        html_open(h, "th", "scope", "row", NULL);
+        html_textf(h, "%d", f[i].year);
+        html_close(h, "th");
+        for (int k = 0; k < 5; k++) {
+            html_open(h, "td", "class", "num", NULL);
+            html_text(h, plan_money(r, v[k]));
+            html_close(h, "td");
+        }
+        html_lit(h, "</tr>");
+    }
+    html_lit(h, "</tbody></table>\n");
+}

@@ -70,6 +70,15 @@ int plan_report_round(struct request *r, const struct status_report *rep,
  * errors leave the section out. */
 void plan_overdue_section(struct request *r, struct html *h, int64_t forum_id);
 
+/* A table of funds years f[0..n) (one initiative's, or totals) with caption (a msgid): year,
+ * allocated, carried in, spent, carried over and left, in kroner. */
+struct funds_year;
+void plan_funds_table(struct request *r, struct html *h, const char *caption,
+                      const struct funds_year *f, size_t n);
+
+/* A column header (label a msgid), right-aligned for numbers. */
+void plan_th(struct request *r, struct html *h, const char *label, int num);
+
 /* Path parameter i as a record id: 0, or KL_ENOTFOUND. */
 int plan_param(struct request *r, size_t i, int64_t *id);
 

@@ -120,6 +120,26 @@ static void carry_over_neither_loses_nor_creates(void **state)
     assert_int_equal(funds_carry(&y23, &y24, 1), -1);
 }
 
+static void funds_add_up_per_year(void **state)
+{
+    const struct funds_year f[] = {{1, 2024, 100, 10, 5, 0}, {2, 2023, 50, 20, 0, 5},
+                                   {1, 2023, 30, 0, 0, 5},   {2, 2024, 7, 1, 5, 0},
+                                   {3, 2025, 1, 0, 0, 0}};
+    struct funds_year t[3];
+
+    (void)state;
+    assert_int_equal(funds_totals(f, 5, t, 3), 3);
+    assert_int_equal(t[0].year, 2023);
+    assert_int_equal(t[0].allocated, 80);
+    assert_int_equal(t[0].carried_out, 10);
+    assert_int_equal(t[1].year, 2024);
+    assert_int_equal(t[1].carried_in, 10);
+    assert_int_equal(funds_left(&t[1]), 107 + 10 - 11);
+    assert_int_equal(t[2].year, 2025);
+    assert_int_equal(funds_totals(f, 5, t, 2), 2);     /* room for two years: the third left out */
+    assert_int_equal(funds_totals(f, 0, t, 3), 0);
+}
+
 static void initiative_status_moves(void **state)
 {
     (void)state;
@@ -563,6 +583,7 @@ int main(void)
         cmocka_unit_test(label_lists_read_as_danish),
         cmocka_unit_test(money_reads_danish_amounts),
         cmocka_unit_test(carry_over_neither_loses_nor_creates),
+        cmocka_unit_test(funds_add_up_per_year),
         cmocka_unit_test(initiative_status_moves),
         cmocka_unit_test(report_states_follow_the_calendar),
         cmocka_unit_test(checks_name_the_fields),
