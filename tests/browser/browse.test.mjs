@@ -4,76 +4,22 @@
 // screenshot of it is kept in .test-results/screenshots/ for people to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { start, newPage as openPage, checkAccessibility, PASSWORD } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const klynge = process.env.KLYNGE_BIN;
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const shots = join(root, '.test-results', 'screenshots');
-const PASSWORD = 'correct horse battery staple';
-
-let dir, server, base, browser;
-
-function run(...args) {
-  return execFileSync(klynge, args, { input: PASSWORD + '\n', encoding: 'utf8' });
-}
+let base, dir, browser, stop;
 
 before(async () => {
-  assert.ok(klynge, 'KLYNGE_BIN names the klynge binary');
-  dir = mkdtempSync(join(tmpdir(), 'klynge-browser-'));
-  const db = join(dir, 'klynge.db');
-  // the demo organisation: mette is the secretary of Chefforum – Klynge MIDT, jonas a guest
-  run('init', '--db', db, '--demo');
-  run('user', 'passwd', 'mette', '--db', db);
-  run('user', 'passwd', 'jonas', '--db', db);
-  run('user', 'passwd', 'birgitte', '--db', db);
-  server = spawn(klynge, ['serve', '--db', db, '--listen', '127.0.0.1:0'],
-                 { stdio: ['ignore', 'pipe', 'ignore'] });
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => {
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(d.toString());
-      if (m) resolve(m[0].replace(/\/$/, ''));
-    });
-    server.on('exit', (code) => reject(new Error('klynge serve exited ' + code)));
-  });
-  mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-  });
+  ({ base, dir, browser, stop } = await start('klynge-browser-', ['mette', 'jonas', 'birgitte']));
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (stop) await stop();
 });
 
 async function newPage() {
-  // bypassCSP lets axe be injected; the pages themselves need no script at all.
-  const context = await browser.newContext({ locale: 'da-DK', bypassCSP: true,
-                                             viewport: { width: 1200, height: 900 } });
-  return context.newPage();
-}
-
-// Fails on any WCAG 2.1 A/AA violation of the page, naming rule and elements.
-async function checkAccessibility(page, name) {
-  await page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const problems = result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(problems, [], `${name}: WCAG violations`);
+  return openPage(browser);
 }
 
 test('front page to a region to a cluster, as a visitor', async () => {
