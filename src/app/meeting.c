@@ -270,8 +270,10 @@ int app_meeting_start_agenda(struct store *st, const struct principal *who, int6
     struct arena *a;
     struct meeting m;
     struct agenda_item *placed = NULL, *pending = NULL;
+    struct forum forum;
     size_t nplaced = 0, npending = 0, n = 0;
     int64_t prev = 0, *ids;
+    unsigned omit;
     int rc;
 
     if (!(a = meeting_arena(err)))
@@ -288,11 +290,15 @@ int app_meeting_start_agenda(struct store *st, const struct principal *who, int6
     ids = arena_alloc(a, (nplaced + npending + 4) * sizeof(*ids));
     if (rc == 0 && !ids)
         rc = meeting_oom(err);
+    if (rc == 0 && m.kind != MEETING_PRE)
+        rc = store_forum_get(st, a, m.forum_id, &forum, err);
+    omit = rc == 0 && m.kind != MEETING_PRE ? forum.mandate.omit_standard : 0;
     if (rc == 0 && m.kind != MEETING_PRE) {
-        rc = add_standard(st, a, who, &m, STANDARD_APPROVE_AGENDA, 0, ids, &n, err);
-        if (rc == 0 && prev)
+        if (!(omit & (1u << STANDARD_APPROVE_AGENDA)))
+            rc = add_standard(st, a, who, &m, STANDARD_APPROVE_AGENDA, 0, ids, &n, err);
+        if (rc == 0 && prev && !(omit & (1u << STANDARD_APPROVE_MINUTES)))
             rc = add_standard(st, a, who, &m, STANDARD_APPROVE_MINUTES, prev, ids, &n, err);
-        if (rc == 0)
+        if (rc == 0 && !(omit & (1u << STANDARD_ROUND)))
             rc = add_standard(st, a, who, &m, STANDARD_ROUND, 0, ids, &n, err);
     }
     for (size_t i = 0; rc == 0 && i < nplaced; i++)
@@ -305,7 +311,7 @@ int app_meeting_start_agenda(struct store *st, const struct principal *who, int6
                                "meeting_id", (json_int_t)id), err);
         ids[n++] = pending[i].id;
     }
-    if (rc == 0 && m.kind != MEETING_PRE)
+    if (rc == 0 && m.kind != MEETING_PRE && !(omit & (1u << STANDARD_ANY_OTHER)))
         rc = add_standard(st, a, who, &m, STANDARD_ANY_OTHER, 0, ids, &n, err);
     if (rc == 0)
         rc = meeting_renumber(st, ids, n, err);

@@ -3,6 +3,7 @@
 #include "app/json_value.h"
 #include "core/date.h"
 #include "model/forum.h"
+#include "model/meeting.h"
 #include "model/org.h"
 #include "model/people.h"
 
@@ -38,6 +39,14 @@ json_t *forum_json(const struct forum *f, int with_mandate_text)
                   m->rotation_years ? date_or_null(m->rotation_start) : json_null(),
                   "secretariat", m->secretariat ? m->secretariat : "", "all_municipalities",
                   m->all_municipalities, "rotation_orgs", rotation ? rotation : json_null());
+    if (o) {
+        json_t *std = json_array();
+        for (int i = STANDARD_APPROVE_AGENDA; std && i < STANDARD_COUNT; i++)
+            if (!(m->omit_standard & (1u << i)))
+                json_array_append_new(std, json_string(item_standard_name((enum item_standard)i)));
+        json_object_set_new(json_object_get(o, "mandate"), "standard_items",
+                            std ? std : json_null());
+    }
     if (o && with_mandate_text)
         json_object_set_new(json_object_get(o, "mandate"), "text",
                             json_string(m->text ? m->text : ""));

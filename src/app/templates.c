@@ -214,7 +214,7 @@ static int create_forums(struct store *st, struct arena *a, const struct princip
         f.mandate = (struct mandate){d->mandate, d->publish_days, d->min_meetings,
                                      d->premeeting_days, d->chair, d->rotation_years,
                                      cd->cluster.valid_from, d->secretariat,
-                                     d->all_municipalities};
+                                     d->all_municipalities, 0};
         if (t->regional) {
             f.region_code = cd->cluster.region_code;
         } else {

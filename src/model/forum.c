@@ -61,7 +61,7 @@ int rotation_at(const struct rotation_rule *rule, int32_t on, int warn_days,
 
 void mandate_defaults(struct mandate *m)
 {
-    *m = (struct mandate){"", 14, 0, -1, "", 0, 0, "", 0};
+    *m = (struct mandate){"", 14, 0, -1, "", 0, 0, "", 0, 0};
 }
 
 static int line_ok(const char *s, size_t max)
@@ -121,6 +121,8 @@ int forum_check(const struct forum *f, struct field_errors *fe)
         for (size_t j = 0; j < i; j++)
             if (f->rotation_orgs[i] == f->rotation_orgs[j])
                 fields_add(fe, "rotation_orgs", N_("names an organisation twice"));
+    if (m->omit_standard & ~MANDATE_STANDARD_ALL)
+        fields_add(fe, "standard_items", N_("names a standard item that does not exist"));
     return (int)(fe->n - before);
 }
 

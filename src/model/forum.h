@@ -38,7 +38,13 @@ struct mandate {
     const char *secretariat;       /* the secretariat arrangement, in words */
     int all_municipalities;        /* every municipality of the forum's clusters must be
                                       represented by a member */
+    unsigned omit_standard;        /* standard items its agendas leave out: bits
+                                      1u << enum item_standard (model/meeting.h); 0: all */
 };
+
+/* The standard items a mandate may leave out (approve agenda, approve minutes, round, any
+ * other business: bits 1 to 4). */
+#define MANDATE_STANDARD_ALL 0x1eu
 
 #define FORUM_MAX_CLUSTERS 16
 #define FORUM_MAX_ROTATION 16

@@ -13,7 +13,8 @@
 #define FORUM_COLS                                                                           \
     "f.id, f.name, f.kind, f.is_public, f.reports_to, r.name, f.region_code, f.task, "      \
     "f.ends_on, f.publish_days, f.min_meetings, f.premeeting_days, f.chair_arrangement, "   \
-    "f.rotation_years, f.rotation_start, f.secretariat, f.all_municipalities"
+    "f.rotation_years, f.rotation_start, f.secretariat, f.all_municipalities, "             \
+    "f.omit_standard"
 #define FORUM_FROM " FROM forum f LEFT JOIN forum r ON r.id = f.reports_to"
 
 static int fill_forum(sqlite3_stmt *s, struct arena *a, struct forum *f)
@@ -38,6 +39,7 @@ static int fill_forum(sqlite3_stmt *s, struct arena *a, struct forum *f)
     f->mandate.rotation_start = store_col_date(s, 14, 0);
     f->mandate.secretariat = store_col_text(s, 15, a, 0);
     f->mandate.all_municipalities = sqlite3_column_int(s, 16);
+    f->mandate.omit_standard = (unsigned)sqlite3_column_int(s, 17);
     return f->name && f->reports_to_name && f->task && f->mandate.chair_arrangement &&
                    f->mandate.secretariat ? 0 : -1;
 }
@@ -68,6 +70,7 @@ static void bind_forum(sqlite3_stmt *s, const struct forum *f)
         sqlite3_bind_null(s, 14);
     store_bind_text(s, 15, m->secretariat ? m->secretariat : "");
     sqlite3_bind_int(s, 16, m->all_municipalities ? 1 : 0);
+    sqlite3_bind_int(s, 17, (int)(m->omit_standard & MANDATE_STANDARD_ALL));
 }
 
 /* Replaces the forum's cluster links and rotation order with f's. */
@@ -124,8 +127,8 @@ int store_forum_create(struct store *st, const struct forum *f, int64_t *id,
                                "region_code, task, ends_on, mandate, publish_days, "
                                "min_meetings, premeeting_days, chair_arrangement, "
                                "rotation_years, rotation_start, secretariat, "
-                               "all_municipalities, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                               "?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                               "all_municipalities, omit_standard, created_at) VALUES (?, ?, "
+                               "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                            &s, err, "adding a forum");
     if (rc)
@@ -146,13 +149,13 @@ int store_forum_update(struct store *st, const struct forum *f, struct kl_error 
                                "reports_to = ?, region_code = ?, task = ?, ends_on = ?, "
                                "mandate = ?, publish_days = ?, min_meetings = ?, "
                                "premeeting_days = ?, chair_arrangement = ?, rotation_years = ?, "
-                               "rotation_start = ?, secretariat = ?, all_municipalities = ? "
-                               "WHERE id = ?",
+                               "rotation_start = ?, secretariat = ?, all_municipalities = ?, "
+                               "omit_standard = ? WHERE id = ?",
                            &s, err, "changing a forum");
     if (rc)
         return rc;
     bind_forum(s, f);
-    sqlite3_bind_int64(s, 17, f->id);
+    sqlite3_bind_int64(s, 18, f->id);
     if ((rc = store_step(st, s, err, "changing a forum")))
         return rc;
     if (sqlite3_changes(st->db) == 0)
@@ -201,7 +204,7 @@ int store_forum_get(struct store *st, struct arena *a, int64_t id, struct forum 
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         rc = fill_forum(s, a, out) ? store_oom(err) : 0;
-        if (rc == 0 && !(out->mandate.text = store_col_text(s, 17, a, 0)))
+        if (rc == 0 && !(out->mandate.text = store_col_text(s, 18, a, 0)))
             rc = store_oom(err);
     } else {
         rc = rc == SQLITE_DONE ? kl_error_set(err, KL_ENOTFOUND, "forum %lld: not found",

@@ -590,6 +590,11 @@ static const struct migration migrations[] = {
      "    position INTEGER NOT NULL,\n"
      "    PRIMARY KEY (forum_id, indicator_code)\n"
      ") WITHOUT ROWID;\n"},
+    /* The standard items a forum's agendas leave out (model/forum.h: mandate.omit_standard);
+     * 0 keeps all four, as before. */
+    {12, "omitted standard items",
+     "ALTER TABLE forum ADD COLUMN omit_standard INTEGER NOT NULL DEFAULT 0\n"
+     "    CHECK (omit_standard BETWEEN 0 AND 30);\n"},
 };
 
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))

@@ -11,6 +11,7 @@
 #include "app/organisation.h"
 #include "core/arena.h"
 #include "model/fields.h"
+#include "model/meeting.h"
 #include "model/org.h"
 
 #include <string.h>
@@ -303,6 +304,22 @@ static void read_forum(struct request *r, json_t *in, struct forum *f, struct fi
     f->mandate.rotation_years = (int)v;
     json_get_date(m, "rotation_start", 0, &f->mandate.rotation_start, fe);
     json_get_bool(m, "all_municipalities", &f->mandate.all_municipalities, fe);
+    if ((list = json_object_get(m, "standard_items"))) {
+        size_t i;
+        json_t *v2;
+        unsigned keep = 0;
+        if (!json_is_array(list))
+            fields_add(fe, "standard_items", N_("must be a list of standard item names"));
+        json_array_foreach(list, i, v2) {
+            int k = json_is_string(v2) ? item_standard_parse(json_string_value(v2)) : -1;
+            if (k <= STANDARD_NONE)
+                fields_add(fe, "standard_items", N_("names a standard item that does not exist"));
+            else
+                keep |= 1u << k;
+        }
+        if (json_is_array(list))
+            f->mandate.omit_standard = MANDATE_STANDARD_ALL & ~keep;
+    }
     if ((list = json_object_get(m, "rotation_orgs"))) {
         if (!json_is_array(list) || json_array_size(list) > FORUM_MAX_ROTATION) {
             fields_add(fe, "rotation_orgs", N_("must be a list of at most 16 organisation ids"));

@@ -15,12 +15,18 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "model/fields.h"
+#include "model/meeting.h"
 #include "model/org.h"
 #include "render/markdown.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The words for the standard items, by enum item_standard (msgids). */
+static const char *const standard_item_labels[STANDARD_COUNT] = {
+    "", N_("Approval of the agenda"), N_("Approval of the minutes of the last meeting"),
+    N_("Round: what are we occupied with?"), N_("Any other business")};
 
 static void a_link(struct html *h, const char *href, const char *text)
 {
@@ -109,6 +115,14 @@ static void rules_section(struct request *r, struct html *h, const struct forum 
                            ? arena_printf(r->arena, "%d %s", m->premeeting_days,
                                           T_(r, "days before each meeting"))
                            : T_(r, "none"));
+    html_elem(h, "dt", T_(r, "Standard items on the agenda"));
+    html_open(h, "dd", NULL);
+    for (int i = STANDARD_APPROVE_AGENDA, k = 0; i < STANDARD_COUNT; i++)
+        if (!(m->omit_standard & (1u << i)))
+            html_textf(h, "%s%s", k++ ? ", " : "", T_(r, standard_item_labels[i]));
+    if ((m->omit_standard & MANDATE_STANDARD_ALL) == MANDATE_STANDARD_ALL)
+        html_text(h, T_(r, "none"));
+    html_close(h, "dd");
     if (m->chair_arrangement && *m->chair_arrangement) {
         html_elem(h, "dt", T_(r, "Chair and co-chair"));
         html_elem(h, "dd", m->chair_arrangement);
@@ -549,6 +563,13 @@ static int forum_form_page(struct request *r, const struct forum *f,
     ui_input(r, &h, N_("Secretariat"), "secretariat", "text", f->mandate.secretariat, 0, fe);
     ui_checkbox(r, &h, N_("Every municipality of the cluster must be represented"),
                 "all_municipalities", f->mandate.all_municipalities);
+    html_open(&h, "fieldset", NULL);
+    html_elem(&h, "legend", T_(r, "Standard items on the agenda"));
+    for (int i = STANDARD_APPROVE_AGENDA; i < STANDARD_COUNT; i++)
+        ui_checkbox(r, &h, standard_item_labels[i],
+                    arena_printf(r->arena, "std_%s", item_standard_name((enum item_standard)i)),
+                    !(f->mandate.omit_standard & (1u << i)));
+    html_close(&h, "fieldset");
     ui_textarea(r, &h, N_("Mandate (Markdown)"), "mandate", f->mandate.text, fe);
     ui_form_end(r, &h, f->id ? N_("Save") : N_("Create forum"));
     return page_end(r, &h);
@@ -591,6 +612,13 @@ static void read_forum_form(const struct form *in, struct forum *f, struct field
     f->mandate.chair_arrangement = form_get(in, "chair_arrangement") ? form_get(in, "chair_arrangement") : "";
     f->mandate.secretariat = form_get(in, "secretariat") ? form_get(in, "secretariat") : "";
     f->mandate.all_municipalities = form_get(in, "all_municipalities") != NULL;
+    f->mandate.omit_standard = 0;
+    for (int i = STANDARD_APPROVE_AGENDA; i < STANDARD_COUNT; i++) {
+        char name[40];
+        snprintf(name, sizeof(name), "std_%s", item_standard_name((enum item_standard)i));
+        if (!form_get(in, name))
+            f->mandate.omit_standard |= 1u << i;
+    }
     f->mandate.text = form_get(in, "mandate") ? form_get(in, "mandate") : "";
 }
 

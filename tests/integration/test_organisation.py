@@ -174,6 +174,23 @@ def test_membership_gives_forum_rights():
     check(r.status == 403, "stranger: %d" % r.status)
 
 
+def test_standard_items_by_mandate():
+    path = "/api/v1/forums/%d" % ids["adhoc"]
+    r = api(admin, "PUT", path, {"mandate": {"standard_items": ["approve_agenda",
+                                                                "any_other_business"]}})
+    check(r.status == 200 and r.json()["mandate"]["standard_items"] ==
+          ["approve_agenda", "any_other_business"], "saved: %s" % r.text[:300])
+    r = api(admin, "PUT", path, {"mandate": {"standard_items": ["approve_agenda", "coffee"]}})
+    check(r.status == 400 and "standard_items" in r.json()["error"]["fields"], r.text[:300])
+    check(api(admin, "GET", path).json()["mandate"]["standard_items"] ==
+          ["approve_agenda", "any_other_business"], "unchanged by the refused request")
+    page = admin.get("/forums/%d" % ids["adhoc"]).text
+    check("Godkendelse af dagsorden, Eventuelt" in page, "the forum page lists them")
+    form = admin.get("/forums/%d/edit" % ids["adhoc"]).text
+    check(re.search(r'name="std_approve_agenda" value="1" checked', form) and
+          re.search(r'name="std_round" value="1">', form), "the edit form ticks the kept ones")
+
+
 def test_forum_page_shows_rules_members_and_history():
     s = Session(k)
     s.login("root")

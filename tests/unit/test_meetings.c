@@ -573,6 +573,37 @@ static void test_secretariat_overview(void **state)
 
 /* The agenda. */
 
+/* A forum whose mandate leaves out the round and the approval of the agenda starts its
+ * agendas with what is left. */
+static void test_mandate_leaves_out_standard_items(void **state)
+{
+    struct forum f;
+    struct field_errors fe = {0};
+    struct kl_error err;
+    struct agenda ag;
+    int64_t m1, m2;
+
+    (void)state;
+    OK(app_forum_get(F->st, F->a, F->forum_b, &f, &err));
+    f.mandate.omit_standard = (1u << STANDARD_ROUND) | (1u << STANDARD_APPROVE_AGENDA);
+    OK(app_forum_save(F->st, &admin, &f, &fe, &err));
+    m1 = meeting_on(F->forum_b, 2031, 2, 3);
+    m2 = meeting_on(F->forum_b, 2031, 4, 7);
+    advance(m1, MEETING_AGENDA_DRAFT);
+    ag = agenda_as(ADMIN, m1);
+    assert_int_equal(ag.nitems, 1);
+    assert_int_equal(ag.items[0].item.standard, STANDARD_ANY_OTHER);
+    OK(app_meeting_start_agenda(F->st, &admin, m2, &err));
+    ag = agenda_as(ADMIN, m2);
+    assert_int_equal(ag.nitems, 2);
+    assert_int_equal(ag.items[0].item.standard, STANDARD_APPROVE_MINUTES);
+    assert_int_equal(ag.items[1].item.standard, STANDARD_ANY_OTHER);
+    f.mandate.omit_standard = 1u << 7; /* no such item */
+    fields_clear(&fe);
+    assert_int_equal(app_forum_save(F->st, &admin, &f, &fe, &err), KL_EINVAL);
+    assert_non_null(fields_get(&fe, "standard_items"));
+}
+
 static void test_standard_items_and_reorder(void **state)
 {
     int64_t m1 = meeting_on(F->forum_a, 2031, 1, 15), m2 = meeting_on(F->forum_a, 2031, 3, 12);
@@ -1400,6 +1431,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_publish_late_needs_a_reason, setup, teardown),
         cmocka_unit_test_setup_teardown(test_secretariat_overview, setup, teardown),
         cmocka_unit_test_setup_teardown(test_standard_items_and_reorder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_mandate_leaves_out_standard_items, setup, teardown),
         cmocka_unit_test_setup_teardown(test_item_content_checks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_proposals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_visibility_of_closed_items_and_drafts, setup,
