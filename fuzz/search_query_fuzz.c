@@ -1,6 +1,6 @@
 /* search_query_fuzz.c - libFuzzer target for the search text parser (app/search_query.c):
- * any bytes give either a clean refusal or an expression that FTS5 runs without a syntax
- * error, over all columns and limited to the columns without decisions. */
+ * any bytes give either a clean refusal or expressions that FTS5 runs without a syntax error:
+ * the search itself, its terms alone, and its excluded terms in the decision column. */
 #include "app/search_query.h"
 #include "core/error.h"
 #include "store/search.h"
@@ -55,7 +55,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (q->nterms == 0 || q->nterms + q->nexcluded > SEARCH_TERMS_MAX)
             abort();
         run(q->match);
-        run(q->match_nodecision);
+        run(q->positive);
+        if ((q->nexcluded > 0) != (q->excluded_decision[0] != '\0'))
+            abort();
+        if (q->excluded_decision[0])
+            run(q->excluded_decision);
     }
     free(q);
     return 0;

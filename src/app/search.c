@@ -104,6 +104,8 @@ int app_search(struct store *st, struct arena *a, const struct principal *who,
     if (rc)
         return rc;
     f.match = q->match;
+    f.positive = q->positive;
+    f.excluded_decision = q->excluded_decision;
     f.internal_json = internal;
     f.published_json = published;
     f.year = r->year;

@@ -72,6 +72,36 @@ struct term {
     int prefix, exclude;
 };
 
+/* Appends "(p AND ...)": the terms that are not excluded. */
+static void positives(struct out *o, const struct term *terms, size_t nt)
+{
+    puts_(o, "(");
+    for (size_t k = 0, first = 1; k < nt; k++) {
+        if (terms[k].exclude)
+            continue;
+        if (!first)
+            puts_(o, " AND ");
+        first = 0;
+        put_term(o, terms[k].s, terms[k].n, terms[k].prefix);
+    }
+    puts_(o, ")");
+}
+
+/* Appends "(n OR ...)": the excluded terms. */
+static void excluded(struct out *o, const struct term *terms, size_t nt)
+{
+    puts_(o, "(");
+    for (size_t k = 0, first = 1; k < nt; k++) {
+        if (!terms[k].exclude)
+            continue;
+        if (!first)
+            puts_(o, " OR ");
+        first = 0;
+        put_term(o, terms[k].s, terms[k].n, terms[k].prefix);
+    }
+    puts_(o, ")");
+}
+
 int search_query_parse(const char *q, size_t n, struct search_query *out,
                        struct kl_error *err)
 {
@@ -79,7 +109,7 @@ int search_query_parse(const char *q, size_t n, struct search_query *out,
     size_t nt = 0, i = 0, pos = 0, neg = 0;
     struct out o = {out->match, sizeof(out->match), 0, 0};
 
-    out->match[0] = out->match_nodecision[0] = '\0';
+    out->match[0] = out->positive[0] = out->excluded_decision[0] = '\0';
     out->nterms = out->nexcluded = 0;
     if (n > SEARCH_QUERY_MAX)
         return kl_error_set(err, KL_EINVAL, "%s", N_("The search text is too long."));
@@ -133,34 +163,21 @@ int search_query_parse(const char *q, size_t n, struct search_query *out,
     }
     if (pos == 0)
         return kl_error_set(err, KL_EINVAL, "%s", N_("Write a word to search for."));
-    puts_(&o, "(");
-    for (size_t k = 0, first = 1; k < nt; k++) {
-        if (terms[k].exclude)
-            continue;
-        if (!first)
-            puts_(&o, " AND ");
-        first = 0;
-        put_term(&o, terms[k].s, terms[k].n, terms[k].prefix);
-    }
-    puts_(&o, ")");
+    positives(&o, terms, nt);
     if (neg) {
-        puts_(&o, " NOT (");
-        for (size_t k = 0, first = 1; k < nt; k++) {
-            if (!terms[k].exclude)
-                continue;
-            if (!first)
-                puts_(&o, " OR ");
-            first = 0;
-            put_term(&o, terms[k].s, terms[k].n, terms[k].prefix);
-        }
-        puts_(&o, ")");
+        puts_(&o, " NOT {title recommendation case_text attachments} : ");
+        excluded(&o, terms, nt);
     }
     if (o.full)
         return kl_error_set(err, KL_EINVAL, "%s", N_("The search text is too long."));
-    o = (struct out){out->match_nodecision, sizeof(out->match_nodecision), 0, 0};
-    puts_(&o, "{title recommendation case_text attachments} : (");
-    puts_(&o, out->match);
-    puts_(&o, ")");
+    o = (struct out){out->positive, sizeof(out->positive), 0, 0};
+    positives(&o, terms, nt);
+    if (neg) {
+        struct out d = {out->excluded_decision, sizeof(out->excluded_decision), 0, 0};
+        puts_(&d, "{decision} : ");
+        excluded(&d, terms, nt);
+        o.full |= d.full;
+    }
     if (o.full)
         return kl_error_set(err, KL_EINVAL, "%s", N_("The search text is too long."));
     out->nterms = pos;

@@ -12,9 +12,18 @@ struct kl_error;
 #define SEARCH_TERMS_MAX 16    /* terms kept; more are refused */
 #define SEARCH_MATCH_CAP 2048  /* room for an expression built from SEARCH_QUERY_MAX bytes */
 
+/* The search as FTS5 expressions over agenda_fts (title, recommendation, case_text,
+ * decision, attachments). Excluded terms are split by column, because a decision counts
+ * only where the searcher may read the minutes: an exclusion matched by a decision that is
+ * hidden from the searcher must not take the item out, or the search would tell what the
+ * hidden decision says. */
 struct search_query {
-    char match[SEARCH_MATCH_CAP];            /* over every column */
-    char match_nodecision[SEARCH_MATCH_CAP]; /* over all but the decision */
+    char match[SEARCH_MATCH_CAP];     /* the terms in any column, none of the excluded ones
+                                         in a column but the decision:
+                                         (p AND ...) NOT {title ... attachments} : (n OR ...) */
+    char positive[SEARCH_MATCH_CAP];  /* the terms alone: (p AND ...), for attachment_fts */
+    char excluded_decision[SEARCH_MATCH_CAP]; /* {decision} : (n OR ...); "" without
+                                                 excluded terms */
     size_t nterms, nexcluded;
 };
 

@@ -320,25 +320,30 @@ int store_search_sync(struct store *st, struct kl_error *err)
 #define MINUTES_PUBLIC "(m.status = 'minutes_published')"
 #define MINUTES_VISIBLE "(" INTERNAL " OR " MINUTES_PUBLIC ")"
 #define COLUMNS "klynge_columns(agenda_fts)"
-static const char search_sql[] =
-    "SELECT ai.id, ai.meeting_id, ai.forum_id, ai.number,"
-    " highlight(agenda_fts, 0, char(2), char(3)),"
-    " CASE WHEN " MINUTES_VISIBLE " AND (" COLUMNS " & 8) != 0 THEN " SNIP(3)
-    "  WHEN (" COLUMNS " & 4) != 0 THEN " SNIP(2) " ELSE " SNIP(1) " END,"
-    " m.title, m.day, f.name, ai.rooms,"
-    " CASE WHEN " MINUTES_VISIBLE " THEN ai.outcome ELSE '' END, ai.closed,"
-    " (" COLUMNS " & CASE WHEN " MINUTES_VISIBLE " THEN 15 ELSE 7 END) != 0\n"
-    "FROM agenda_fts JOIN agenda_item ai ON ai.id = agenda_fts.rowid"
-    " JOIN meeting m ON m.id = ai.meeting_id JOIN forum f ON f.id = ai.forum_id\n"
-    "WHERE agenda_fts MATCH ?1 AND ai.state = 'agenda'"
-    " AND (" INTERNAL " OR (ai.forum_id IN (SELECT value FROM json_each(?4)) AND ai.closed = 0"
-    "  AND m.status IN ('agenda_published', 'held', 'minutes_draft', 'minutes_published')))"
-    " AND (?5 = 0 OR substr(m.day, 1, 4) = printf('%04d', ?5))"
-    " AND (?6 = 0 OR (ai.rooms & ?6) != 0)"
-    " AND (?7 = '' OR (ai.outcome = ?7 AND " MINUTES_VISIBLE "))"
-    " AND (" MINUTES_VISIBLE " OR klynge_found_without(agenda_fts, 3))"
-    " AND agenda_fts.rowid BETWEEN ?10 AND ?11\n"
-    "ORDER BY agenda_fts.rowid DESC LIMIT ?8 OFFSET ?9";
+#define SEARCH_SQL(EXCLUDE)                                                                  \
+    "SELECT ai.id, ai.meeting_id, ai.forum_id, ai.number,"                                    \
+    " highlight(agenda_fts, 0, char(2), char(3)),"                                            \
+    " CASE WHEN " MINUTES_VISIBLE " AND (" COLUMNS " & 8) != 0 THEN " SNIP(3)                \
+    "  WHEN (" COLUMNS " & 4) != 0 THEN " SNIP(2) " ELSE " SNIP(1) " END,"                   \
+    " m.title, m.day, f.name, ai.rooms,"                                                       \
+    " CASE WHEN " MINUTES_VISIBLE " THEN ai.outcome ELSE '' END, ai.closed,"                  \
+    " (" COLUMNS " & CASE WHEN " MINUTES_VISIBLE " THEN 15 ELSE 7 END) != 0\n"               \
+    "FROM agenda_fts JOIN agenda_item ai ON ai.id = agenda_fts.rowid"                         \
+    " JOIN meeting m ON m.id = ai.meeting_id JOIN forum f ON f.id = ai.forum_id\n"           \
+    "WHERE agenda_fts MATCH ?1 AND ai.state = 'agenda'"                                       \
+    " AND (" INTERNAL " OR (ai.forum_id IN (SELECT value FROM json_each(?4)) AND ai.closed = 0" \
+    "  AND m.status IN ('agenda_published', 'held', 'minutes_draft', 'minutes_published')))"  \
+    " AND (?5 = 0 OR substr(m.day, 1, 4) = printf('%04d', ?5))"                               \
+    " AND (?6 = 0 OR (ai.rooms & ?6) != 0)"                                                    \
+    " AND (?7 = '' OR (ai.outcome = ?7 AND " MINUTES_VISIBLE "))"                             \
+    " AND (" MINUTES_VISIBLE " OR klynge_found_without(agenda_fts, 3))"                       \
+    " AND agenda_fts.rowid BETWEEN ?10 AND ?11" EXCLUDE "\n"                                  \
+    "ORDER BY agenda_fts.rowid DESC LIMIT ?8 OFFSET ?9"
+static const char search_sql[] = SEARCH_SQL("");
+/* The same, taking out the items whose decision holds an excluded term where who sees the
+ * minutes (the set of such rows is read once, from the index's own table-valued form). */
+static const char search_excluding_sql[] = SEARCH_SQL(
+    " AND NOT (" MINUTES_VISIBLE " AND agenda_fts.rowid IN (SELECT rowid FROM agenda_fts(?12)))");
 
 /* The least and greatest id of the items of the meetings of year ?1: with a year filter
  * FTS5 walks only this range of rowids (the year filter itself still decides), instead of
@@ -424,7 +429,7 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
     sqlite3_stmt *s;
     size_t cap = 0;
     int64_t lo, hi;
-    int rc, step;
+    int rc, step, excluding;
 
     *out = NULL;
     *n = 0;
@@ -432,10 +437,13 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
     rc = id_range(st, f->year, &lo, &hi, err);
     if (rc)
         return rc;
-    rc = store_prepare(st, search_sql, &s, err, "searching");
+    excluding = f->excluded_decision && *f->excluded_decision;
+    rc = store_prepare(st, excluding ? search_excluding_sql : search_sql, &s, err, "searching");
     if (rc)
         return rc;
     store_bind_text(s, 1, f->match);
+    if (excluding)
+        store_bind_text(s, 12, f->excluded_decision);
     store_bind_text(s, 3, f->internal_json ? f->internal_json : "[]");
     store_bind_text(s, 4, f->published_json ? f->published_json : "[]");
     sqlite3_bind_int(s, 5, f->year);
@@ -482,6 +490,6 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
                           "searching: %s", sqlite3_errmsg(st->db));
     sqlite3_finalize(s);
     if (rc == 0)
-        rc = attachment_hits(st, a, f->match, *out, *n, err);
+        rc = attachment_hits(st, a, f->positive ? f->positive : f->match, *out, *n, err);
     return rc;
 }

@@ -41,8 +41,11 @@ int store_search_tokens(struct store *st, const char *text, char *out, size_t ca
 int store_search_sync(struct store *st, struct kl_error *err);
 
 struct search_filter {
-    const char *match; /* FTS5 expression from search_query_parse, never user text: its shape,
-                        * (p AND ...) NOT (n OR ...), lets decisions be left out per row */
+    const char *match; /* FTS5 expressions from search_query_parse, never user text: */
+    const char *positive;          /* the terms alone, for the attachments' own index */
+    const char *excluded_decision; /* the excluded terms in the decision column; NULL or "":
+                                      none. It takes an item out only where who sees the
+                                      minutes. */
     const char *internal_json; /* JSON array of forum ids whose items who sees all of */
     const char *published_json; /* JSON array of forum ids whose published items who sees */
     int year;                  /* meeting year; 0: any */

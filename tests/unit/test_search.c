@@ -119,8 +119,10 @@ static void test_words_phrases_exclusions_prefixes(void **state)
     parse_ok("genoptræning", "(\"genoptræning\")");
     parse_ok("  ældre   medicinske ", "(\"ældre\" AND \"medicinske\")");
     parse_ok("\"akut sygepleje\" kommune", "(\"akut sygepleje\" AND \"kommune\")");
-    parse_ok("plan -budget", "(\"plan\") NOT (\"budget\")");
-    parse_ok("sund* -\"to ord\"", "(\"sund\" *) NOT (\"to ord\")");
+    parse_ok("plan -budget",
+             "(\"plan\") NOT {title recommendation case_text attachments} : (\"budget\")");
+    parse_ok("sund* -\"to ord\"",
+             "(\"sund\" *) NOT {title recommendation case_text attachments} : (\"to ord\")");
     parse_ok("\"ikke lukket", "(\"ikke lukket\")");
     parse_ok("a-b", "(\"a-b\")");
 }
@@ -171,8 +173,16 @@ static void test_parsed_expressions_run_in_fts5(void **state)
         struct arena *a = arena_new(0);
 
         assert_int_equal(search_query_parse(qs[i], strlen(qs[i]), &sq, &err), 0);
-        assert_non_null(strstr(sq.match_nodecision, "{title recommendation case_text attachments} : ("));
+        if (sq.nexcluded) {
+            assert_non_null(strstr(sq.match,
+                                   " NOT {title recommendation case_text attachments} : ("));
+            assert_non_null(strstr(sq.excluded_decision, "{decision} : ("));
+        } else {
+            assert_string_equal(sq.excluded_decision, "");
+        }
         sf.match = sq.match;
+        sf.positive = sq.positive;
+        sf.excluded_decision = sq.excluded_decision;
         sf.internal_json = "[1]";
         sf.limit = 10;
         if (store_search(f->st, a, &sf, &hits, &n, &more, &err) != 0)
