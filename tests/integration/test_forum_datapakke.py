@@ -4,8 +4,10 @@
 the secretary's form chooses from the catalogue, the package PDF then holds the chosen
 indicators and no others, an empty choice goes back to the cluster's, and readers, unknown
 codes and requests without the CSRF token change nothing."""
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +25,7 @@ for login, role in (("sekr", "secretary"), ("laeser", "reader")):
     k.grant(login, CHEF, role)
 k.start()
 TMP = tempfile.mkdtemp(prefix="klynge-forumdp-")
+atexit.register(shutil.rmtree, TMP, True)
 CHOSEN = {"FOREBYG-65": "Forebyggelige akutte sygehusophold blandt ældre",
           "PLEJEHJEMSLAEGE": "Plejehjem med fast tilknyttet læge"}
 OTHER = "Akutte somatiske genindlæggelser inden for 30 dage"

@@ -5,8 +5,10 @@ create money, a status round's sentences for the Chefforum in Danish and English
 overview exported as PDF (pdftotext, pdfinfo) and as XLSX, the plan with its funds as XLSX
 (opened as the zip of XML it is), the overview put on an agenda item, and bad input that
 changes nothing."""
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,6 +20,7 @@ SUPP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lsan.supp
 os.environ["LSAN_OPTIONS"] = "suppressions=" + SUPP
 k = Klynge(sys.argv[1], demo=True)
 TMP = tempfile.mkdtemp(prefix="klynge-plan-")
+atexit.register(shutil.rmtree, TMP, True)
 
 
 def plan(*args, check_rc=True):

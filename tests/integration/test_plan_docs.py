@@ -5,8 +5,10 @@ nobody else; the round page's documents section, with the form that puts the ove
 agenda item only for the Chefforum's secretary; attaching it (then on the meeting's page), and
 bad or unauthorised attempts that change nothing."""
 import io
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +32,7 @@ for login, role in (("sekr", "secretary"), ("laeser", "reader")):
 k.add_user("ude")
 k.start()
 TMP = tempfile.mkdtemp(prefix="klynge-plandocs-")
+atexit.register(shutil.rmtree, TMP, True)
 
 
 def session(login):
