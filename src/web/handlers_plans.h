@@ -31,6 +31,9 @@ int post_initiative_funds(struct request *r);
 int post_initiative_carry(struct request *r);
 int post_initiative_milestone(struct request *r);
 int post_milestone_done(struct request *r);
+/* POST /milestones/{id}/edit: title, due_on and done_on (empty: not reached) of a milestone,
+ * for the plan's secretary and the group's members; problems next to the fields. */
+int post_milestone_edit(struct request *r);
 /* POST /initiatives/{id}/items: the secretary links an agenda item of the plan's forum. */
 int post_initiative_item(struct request *r);
 int post_initiative_offer(struct request *r);

@@ -16,6 +16,7 @@
 #include "app/organisation.h"
 #include "app/plan.h"
 #include "core/arena.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "model/fields.h"
 #include "model/forum.h"
@@ -132,6 +133,37 @@ static void indicators_section(struct request *r, struct html *h, const char **c
     html_lit(h, "</ul>");
 }
 
+/* The form that changes milestone m: title, due day, day reached (empty: not yet); the form
+ * named "milestone-ID" so that its problems come back to it. */
+static void milestone_edit(struct request *r, struct html *h, const struct milestone *m,
+                           const struct field_errors *fe, const struct form *sent)
+{
+    const char *which = arena_printf(r->arena, "milestone-%lld", (long long)m->id);
+    const struct field_errors *p = problems_of(fe, sent, which);
+    char due[11], done[11] = "";
+
+    date_format_iso(m->due_on, due);
+    if (m->done_on != DATE_OPEN)
+        date_format_iso(m->done_on, done);
+    html_open(h, "details", "open", p ? "" : NULL, NULL);
+    html_open(h, "summary", NULL);
+    html_text(h, T_(r, "Change"));
+    html_open(h, "span", "class", "visually-hidden", NULL);
+    html_textf(h, " – %s", m->title);
+    html_close(h, "span");
+    html_close(h, "summary");
+    ui_problems(r, h, p);
+    ui_form_begin(r, h, arena_printf(r->arena, "/milestones/%lld/edit", (long long)m->id));
+    which_form(h, which);
+    ui_input(r, h, N_("Milestone"), "title", "text", sent_value(sent, which, "title", m->title),
+             1, p);
+    ui_input(r, h, N_("Due on"), "due_on", "date", sent_value(sent, which, "due_on", due), 1, p);
+    ui_input(r, h, N_("Reached on (empty: not yet)"), "done_on", "date",
+             sent_value(sent, which, "done_on", done), 0, p);
+    ui_form_end(r, h, N_("Save milestone"));
+    html_close(h, "details");
+}
+
 static void milestones_section(struct request *r, struct html *h, const struct initiative *in,
                                const struct milestone *m, size_t n, int keep,
                                const struct field_errors *fe, const struct form *sent)
@@ -150,6 +182,8 @@ static void milestones_section(struct request *r, struct html *h, const struct i
         plan_th(r, h, N_("Milestone"), 0);
         plan_th(r, h, N_("Due"), 0);
         plan_th(r, h, N_("Reached"), 0);
+        if (keep)
+            plan_th(r, h, N_("Change"), 0);
         html_lit(h, "</tr></thead><tbody>");
         for (size_t i = 0; i < n; i++) {
             html_lit(h, "<tr>");
@@ -171,7 +205,13 @@ static void milestones_section(struct request *r, struct html *h, const struct i
                 html_close(h, "form");
             } else
                 html_text(h, T_(r, "Not yet"));
-            html_lit(h, "</td></tr>");
+            html_lit(h, "</td>");
+            if (keep) {
+                html_lit(h, "<td>");
+                milestone_edit(r, h, &m[i], fe, sent);
+                html_lit(h, "</td>");
+            }
+            html_lit(h, "</tr>");
         }
         html_lit(h, "</tbody></table>");
     }

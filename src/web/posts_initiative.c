@@ -394,6 +394,27 @@ int post_milestone_done(struct request *r)
                                         (long long)m.initiative_id));
 }
 
+int post_milestone_edit(struct request *r)
+{
+    struct field_errors fe = {0};
+    struct milestone m;
+    struct form f;
+    int64_t id;
+    int rc;
+
+    if ((rc = id_and_form(r, &id, &f)) ||
+        (rc = app_milestone_get(r->store, r->arena, &r->who, id, &m, &r->err)))
+        return rc;
+    m.title = plan_form_text(&f, "title");
+    m.due_on = plan_form_day(&f, "due_on", &fe);
+    m.done_on = plan_form_day(&f, "done_on", &fe);
+    rc = fe.n ? KL_EINVAL : app_milestone_update(r->store, &r->who, &m, &fe, &r->err);
+    return plan_outcome(r, rc,
+                        arena_printf(r->arena, "/initiatives/%lld#milestones",
+                                     (long long)m.initiative_id),
+                        initiative_page, m.initiative_id, &fe, &f);
+}
+
 int post_initiative_item(struct request *r)
 {
     struct field_errors fe = {0};

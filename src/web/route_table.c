@@ -189,6 +189,7 @@ const struct route web_routes[] = {
     {"POST", "/initiatives/{id}/carry", post_initiative_carry, PERM_SIGNED_IN, 0},
     {"POST", "/initiatives/{id}/milestones", post_initiative_milestone, PERM_SIGNED_IN, 0},
     {"POST", "/milestones/{id}/done", post_milestone_done, PERM_SIGNED_IN, 0},
+    {"POST", "/milestones/{id}/edit", post_milestone_edit, PERM_SIGNED_IN, 0},
     {"POST", "/initiatives/{id}/items", post_initiative_item, PERM_SIGNED_IN, 0},
     {"POST", "/initiatives/{id}/offer", post_initiative_offer, PERM_SIGNED_IN, 0},
     {"POST", "/initiatives/{id}/adopt", post_initiative_adopt, PERM_SIGNED_IN, 0},

@@ -321,6 +321,7 @@ MATRIX.update({
     ("POST", "/initiatives/{id}/carry"): MANAGERS_A,  # 400: no year
     ("POST", "/initiatives/{id}/milestones"): INTERNAL_A,  # the group: 400, no title
     ("POST", "/milestones/{id}/done"): INTERNAL_A,
+    ("POST", "/milestones/{id}/edit"): INTERNAL_A,  # the group: 400, no title
     ("POST", "/initiatives/{id}/items"): MANAGERS_A,  # an item of forum A, then 400: linked
     ("POST", "/initiatives/{id}/offer"): MANAGERS_A,  # 400: not completed
     ("POST", "/initiatives/{id}/adopt"): READERS_A,   # 400 to who may read it: not offered

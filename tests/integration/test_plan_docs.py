@@ -165,6 +165,30 @@ def test_initiative_form_picks_indicators_from_the_catalogue():
     check(codes == ["FAERDIG-SOM", "GENIND-SOM-30"], codes)
 
 
+def test_milestone_changed_on_the_page():
+    iid = k.sql("SELECT id FROM initiative WHERE plan_id = ? AND label = '1b'", (PLAN,))[0][0]
+    mid = k.sql("SELECT id FROM milestone WHERE initiative_id = ? ORDER BY due_on LIMIT 1",
+                (iid,))[0][0]
+    s = session("sekr")
+    action = "/milestones/%d/edit" % mid
+    token = s.csrf("/initiatives/%d" % iid, action=action)
+    r = s.request("POST", action, body={"csrf": token, "form": "milestone-%d" % mid,
+                                        "title": "Første borgere i forløb i Aalborg Øst",
+                                        "due_on": "2026-10-01", "done_on": ""})
+    check(r.status == 303, "save: %d %s" % (r.status, r.text[:200]))
+    row = k.sql("SELECT title, due_on, done_on FROM milestone WHERE id = ?", (mid,))[0]
+    check(row == ("Første borgere i forløb i Aalborg Øst", "2026-10-01", None), row)
+    r = s.request("POST", action, body={"csrf": token, "form": "milestone-%d" % mid,
+                                        "title": "", "due_on": "1. oktober"})
+    check(r.status == 400 and 'aria-invalid="true"' in r.text, "problems: %d" % r.status)
+    check(k.sql("SELECT title FROM milestone WHERE id = ?", (mid,))[0][0] ==
+          "Første borgere i forløb i Aalborg Øst", "unchanged")
+    reader = session("laeser")
+    r = reader.request("POST", action, body={"csrf": reader.csrf("/account", action="/logout"),
+                                             "title": "x", "due_on": "2026-01-01"})
+    check(r.status in (403, 404), "a reader: %d" % r.status)
+
+
 try:
     run([
         ("the overview as PDF", test_overview_pdf),
@@ -176,6 +200,7 @@ try:
         ("the meeting page names the initiatives", test_meeting_page_names_the_initiatives),
         ("the initiative form picks indicators from the catalogue",
          test_initiative_form_picks_indicators_from_the_catalogue),
+        ("a milestone changed on the page", test_milestone_changed_on_the_page),
     ])
 finally:
     k.close()
