@@ -222,13 +222,21 @@ int app_initiative_adopt(struct store *st, const struct principal *who, int64_t 
                          int64_t plan_id, const char *label, int64_t *id,
                          struct field_errors *fe, struct kl_error *err);
 /* Orders type-B initiative origin_id (of a plan of a forum serving a whole region; that
- * forum's secretary) to be implemented in the plans plan_ids[0..n): in each a new proposed
+ * forum's secretary) to be implemented in the plans plan_ids[0..n), each a plan of a forum of
+ * that region's clusters (KL_EINVAL naming one that is not): in each a new proposed
  * type-B initiative with the origin's label, title, description, target groups and data
  * plan, linked to the origin. ids (room for n; may be NULL) get them. All or nothing:
  * KL_ECONFLICT naming the plan that has the label or the order already. */
 int app_initiative_order(struct store *st, const struct principal *who, int64_t origin_id,
                          const int64_t *plan_ids, size_t n, int64_t *ids,
                          struct kl_error *err);
+
+/* The plans type-B initiative origin_id may be ordered into: every plan of a forum of the
+ * region's clusters (or serving the region), but its own; for the ordering forum's
+ * secretary, who need not be able to read them otherwise. Newest first. */
+int app_initiative_order_targets(struct store *st, struct arena *a,
+                                 const struct principal *who, int64_t origin_id,
+                                 struct action_plan **out, size_t *n, struct kl_error *err);
 
 /* Where an initiative has spread: its origin (itself when it has none) and the initiatives
  * linked to that origin, each with its latest light and clusters. Who may read the origin

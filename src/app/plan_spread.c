@@ -11,6 +11,8 @@
 #include "core/i18n.h"
 #include "model/fields.h"
 #include "model/forum.h"
+#include "model/org.h"
+#include "store/org.h"
 #include "store/people.h"
 #include "store/plan.h"
 #include "store/store.h"
@@ -123,29 +125,87 @@ int app_initiative_adopt(struct store *st, const struct principal *who, int64_t 
     return rc;
 }
 
+/* *yes 1 when forum_id serves region or belongs to a cluster of it. */
+static int in_region(struct store *st, struct arena *a, int64_t forum_id, int region, int *yes,
+                     struct kl_error *err)
+{
+    struct forum f;
+    int rc = store_forum_get(st, a, forum_id, &f, err);
+
+    *yes = rc == 0 && f.region_code == region;
+    for (size_t i = 0; rc == 0 && !*yes && i < f.nclusters; i++) {
+        struct cluster c;
+        struct kl_error ignored;
+        *yes = store_cluster_get(st, a, f.clusters[i], &c, &ignored) == 0 &&
+               c.region_code == region;
+    }
+    return rc;
+}
+
+/* The orderable origin: a type-B initiative of a plan of a forum serving a whole region,
+ * which who manages; its region in *region. */
+static int orderer(struct store *st, struct arena *a, const struct principal *who,
+                   int64_t origin_id, struct initiative *origin, int *region,
+                   struct kl_error *err)
+{
+    struct forum f;
+    int rc = plan_initiative_managed(st, a, who, origin_id, origin, err);
+
+    if (rc == 0 && origin->process != PROCESS_B)
+        rc = kl_error_set(err, KL_EINVAL, "initiative %s: only a type-B initiative is ordered "
+                          "from the clusters", origin->label);
+    if (rc == 0 && origin->origin_id)
+        rc = kl_error_set(err, KL_EINVAL, "initiative %s is itself an order's copy",
+                          origin->label);
+    if (rc == 0)
+        rc = store_forum_get(st, a, origin->plan_forum_id, &f, err);
+    if (rc == 0 && !f.region_code)
+        rc = kl_error_set(err, KL_EPERM, "%s does not serve a whole region and cannot order "
+                          "initiatives from the clusters", f.name);
+    if (rc == 0)
+        *region = f.region_code;
+    return rc;
+}
+
+int app_initiative_order_targets(struct store *st, struct arena *a,
+                                 const struct principal *who, int64_t origin_id,
+                                 struct action_plan **out, size_t *n, struct kl_error *err)
+{
+    struct initiative origin;
+    struct action_plan *all;
+    size_t nall, kept = 0;
+    int region = 0, rc = orderer(st, a, who, origin_id, &origin, &region, err);
+
+    *out = NULL;
+    *n = 0;
+    if (rc == 0)
+        rc = store_plan_list(st, a, 0, &all, &nall, err);
+    for (size_t i = 0; rc == 0 && i < nall; i++) {
+        int yes = 0;
+        if (all[i].id == origin.plan_id)
+            continue;
+        rc = in_region(st, a, all[i].forum_id, region, &yes, err);
+        if (rc == 0 && yes)
+            all[kept++] = all[i];
+    }
+    if (rc == 0) {
+        *out = all;
+        *n = kept;
+    }
+    return rc;
+}
+
 int app_initiative_order(struct store *st, const struct principal *who, int64_t origin_id,
                          const int64_t *plan_ids, size_t n, int64_t *ids,
                          struct kl_error *err)
 {
     struct arena *a;
     struct initiative origin;
-    struct forum orderer;
-    int rc;
+    int region = 0, rc;
 
     if (!(a = meeting_arena(err)))
         return KL_ENOMEM;
-    rc = plan_initiative_managed(st, a, who, origin_id, &origin, err);
-    if (rc == 0 && origin.process != PROCESS_B)
-        rc = kl_error_set(err, KL_EINVAL, "initiative %s: only a type-B initiative is ordered "
-                          "from the clusters", origin.label);
-    if (rc == 0 && origin.origin_id)
-        rc = kl_error_set(err, KL_EINVAL, "initiative %s is itself an order's copy",
-                          origin.label);
-    if (rc == 0)
-        rc = store_forum_get(st, a, origin.plan_forum_id, &orderer, err);
-    if (rc == 0 && !orderer.region_code)
-        rc = kl_error_set(err, KL_EPERM, "%s does not serve a whole region and cannot order "
-                          "initiatives from the clusters", orderer.name);
+    rc = orderer(st, a, who, origin_id, &origin, &region, err);
     if (rc == 0 && n == 0)
         rc = kl_error_set(err, KL_EINVAL, "name at least one plan to order the initiative into");
     for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -154,6 +214,10 @@ int app_initiative_order(struct store *st, const struct principal *who, int64_t 
         rc = store_plan_get(st, a, plan_ids[i], &plan, err);
         if (rc == 0 && plan.id == origin.plan_id)
             rc = kl_error_set(err, KL_EINVAL, "the order's own plan cannot receive it");
+        if (rc == 0 && (rc = in_region(st, a, plan.forum_id, region, &found, err)) == 0 &&
+            !found)
+            rc = kl_error_set(err, KL_EINVAL, "plan \"%s\" is not in the region's clusters",
+                              plan.title);
         if (rc == 0)
             rc = linked_already(st, a, origin_id, plan.id, &found, err);
         if (rc == 0 && found)

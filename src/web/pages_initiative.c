@@ -501,13 +501,13 @@ static int spread_section(struct request *r, struct html *h, const struct initia
         }
     }
     if (manage && in->process == PROCESS_B && !in->origin_id) {
-        struct forum f;
-        struct action_plan *p;
-        size_t np;
-        if ((rc = app_forum_get(r->store, r->arena, in->plan_forum_id, &f, &r->err)) ||
-            (rc = app_plan_list(r->store, r->arena, &r->who, 0, &p, &np, &r->err)))
-            return rc;
-        if (f.region_code && np > 1) {
+        struct action_plan *p = NULL;
+        size_t np = 0;
+        /* the region's clusters' plans; none when the forum does not serve a region */
+        if (app_initiative_order_targets(r->store, r->arena, &r->who, in->id, &p, &np,
+                                         &r->err))
+            kl_error_clear(&r->err);
+        if (np) {
             html_open(h, "details", "open", problems_of(fe, sent, "order") ? "" : NULL, NULL);
             html_elem(h, "summary", T_(r, "Order the initiative in the clusters' plans"));
             ui_problems(r, h, problems_of(fe, sent, "order"));
@@ -517,10 +517,9 @@ static int spread_section(struct request *r, struct html *h, const struct initia
             html_open(h, "fieldset", NULL);
             html_elem(h, "legend", T_(r, "Action plans to implement it"));
             for (size_t i = 0; i < np; i++)
-                if (p[i].id != in->plan_id)
-                    ui_checkbox(r, h, arena_printf(r->arena, "%s (%s)", p[i].title,
-                                                   p[i].forum_name),
-                                arena_printf(r->arena, "plan_%lld", (long long)p[i].id), 0);
+                ui_checkbox(r, h, arena_printf(r->arena, "%s (%s)", p[i].title,
+                                               p[i].forum_name),
+                            arena_printf(r->arena, "plan_%lld", (long long)p[i].id), 0);
             html_close(h, "fieldset");
             ui_form_end(r, h, N_("Order"));
             html_close(h, "details");

@@ -71,9 +71,10 @@ def setup():
     def forum(key, **body):
         ids[key] = ok(api(root, "POST", "/api/v1/forums", body), 201)["id"]
 
-    forum("C", name="Chefforum Test", kind="chief")
+    # two clusters of Region Midtjylland, whose plans the regional forum may order into
+    forum("C", name="Chefforum Test", kind="chief", clusters=["RM-VEST"])
     forum("G", name="Indsatsgruppe Test", kind="standing", reports_to=ids["C"])
-    forum("O", name="Chefforum Anden Klynge", kind="chief")
+    forum("O", name="Chefforum Anden Klynge", kind="chief", clusters=["RM-AARHUS"])
     forum("R", name="Regionalt Styregruppe", kind="steering", region_code=1082)
     forum("P", name="Åbent forum", kind="standing", is_public=True)
     for login, key, role in (("sofie", "C", "secretary"), ("gudrun", "G", "member"),

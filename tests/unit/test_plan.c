@@ -553,6 +553,32 @@ static void spread_leaves_a_trail(void **state)
     assert_int_equal(sp.n, 2);
     assert_int_equal(sp.linked[0].process, PROCESS_B);
     assert_int_equal(sp.linked[0].origin_id, b);
+    /* the steering group sees the region's plans to order into, but no other region's */
+    {
+        struct region r2 = {1082, "Region Midtjylland"};
+        struct cluster c3 = {"RM-VEST", "Vestklyngen", 1082, 0, DATE_OPEN};
+        struct action_plan *targets;
+        size_t nt;
+        int64_t other, far;
+        c3.valid_from = date_from_ymd(2023, 1, 1);
+        OK(store_begin(F->st, &err));
+        OK(store_region_put(F->st, &r2, &err));
+        OK(store_cluster_put(F->st, &c3, NULL, 0, NULL, 0, &err));
+        OK(store_commit(F->st, &err));
+        other = forum("Klyngestyregruppe Vest", FORUM_STEERING, 0, "RM-VEST", 0);
+        far = plan(other, "Handleplan for Vestklyngen");
+        OK(app_initiative_order_targets(F->st, F->a, P(SEC_S), b, &targets, &nt, &err));
+        assert_true(nt >= 2);
+        for (size_t i = 0; i < nt; i++) {
+            assert_int_not_equal(targets[i].id, far);
+            assert_int_not_equal(targets[i].id, F->plan_s);
+        }
+        assert_int_equal(app_initiative_order(F->st, P(SEC_S), b, &far, 1, made, &err),
+                         KL_EINVAL);
+        assert_int_equal(app_initiative_order_targets(F->st, F->a, P(SEC_A), b, &targets, &nt,
+                                                      &err),
+                         KL_EPERM);
+    }
     /* a type-A initiative cannot be ordered */
     assert_int_equal(app_initiative_order(F->st, P(SEC_A), a, plans + 1, 1, made, &err),
                      KL_EINVAL);
