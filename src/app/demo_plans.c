@@ -193,14 +193,11 @@ static int make_initiative(struct demo_run *d, int64_t plan_id, int k, struct kl
                    "og forebyggelige indlæggelser som baggrund.";
     if (di->status == INITIATIVE_PROPOSED)
         in.status = INITIATIVE_PROPOSED;
-    if ((rc = app_initiative_create(d->st, d->who, &in, &fe, err)))
+    if ((rc = app_initiative_create(d->st, d->who, &in, di->indicators,
+                                    di->indicators[0] ? (di->indicators[1] ? 2 : 1) : 0, &fe,
+                                    err)))
         return rc;
     d->ids[k] = in.id;
-    if (di->indicators[0])
-        rc = app_initiative_set_indicators(d->st, d->who, in.id, di->indicators,
-                                           di->indicators[1] ? 2 : 1, &fe, err);
-    if (rc)
-        return rc;
     if (di->kr_last)
         rc = app_funds_set(d->st, d->who, in.id, d->year - 1, kr(di->kr_last),
                            kr(di->spent_last), &fe, err);
@@ -234,7 +231,7 @@ static int settle(struct demo_run *d, int k, struct kl_error *err)
         return rc;
     in.status = initiatives[k].status;
     in.status_reason = initiatives[k].reason;
-    return app_initiative_update(d->st, d->who, &in, &fe, err);
+    return app_initiative_update(d->st, d->who, &in, NULL, 0, &fe, err);
 }
 
 static enum status_light light_of(char c)
@@ -319,7 +316,7 @@ static int spread(struct demo_run *d, struct kl_error *err)
         (rc = app_initiative_adopt(d->st, d->who, d->ids[5], gp.id, "1", &adopted, &fe, err)))
         return rc;
     order.plan_id = sp.id;
-    if ((rc = app_initiative_create(d->st, d->who, &order, &fe, err)))
+    if ((rc = app_initiative_create(d->st, d->who, &order, NULL, 0, &fe, err)))
         return rc;
     return app_initiative_order(d->st, d->who, order.id, &gp.id, 1, &made, err);
 }

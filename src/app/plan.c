@@ -227,8 +227,60 @@ int plan_insert_initiative(struct store *st, struct arena *a, const struct princ
     return rc;
 }
 
+/* Adds "indicators" to fe when one of codes[0..n) is not in the catalogue or is named twice. */
+static int check_codes(struct store *st, struct arena *a, const char *const *codes, size_t n,
+                       struct field_errors *fe, struct kl_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct indicator ind;
+        struct kl_error why;
+        int r = store_indicator_get(st, a, codes[i], &ind, &why);
+        if (r == KL_ENOTFOUND)
+            fields_add(fe, "indicators", N_("names an indicator that is not in the catalogue"));
+        else if (r)
+            return kl_error_set(err, r, "%s", why.msg);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(codes[i], codes[j]) == 0)
+                fields_add(fe, "indicators", N_("names an indicator twice"));
+    }
+    return 0;
+}
+
+/* Replaces the indicators initiative id follows with codes[0..n), audited against what it
+ * followed, inside the open transaction. */
+static int write_codes(struct store *st, struct arena *a, const struct principal *who,
+                       int64_t id, int64_t forum_id, const char *const *codes, size_t n,
+                       struct kl_error *err)
+{
+    const char **old = NULL;
+    size_t nold = 0;
+    json_t *before, *after;
+    int rc = store_initiative_indicators(st, a, id, &old, &nold, err);
+
+    if (rc)
+        return rc;
+    before = json_array();
+    after = json_array();
+    for (size_t i = 0; before && i < nold; i++)
+        json_array_append_new(before, json_string(old[i]));
+    for (size_t i = 0; after && i < n; i++)
+        json_array_append_new(after, json_string(codes[i]));
+    if (json_equal(before, after)) {
+        json_decref(before);
+        json_decref(after);
+        return 0;
+    }
+    rc = store_initiative_set_indicators(st, id, codes, n, err);
+    if (rc == 0)
+        return plan_audit(st, who, "initiative", id, "indicators", forum_id, before, after, err);
+    json_decref(before);
+    json_decref(after);
+    return rc;
+}
+
 int app_initiative_create(struct store *st, const struct principal *who, struct initiative *in,
-                          struct field_errors *fe, struct kl_error *err)
+                          const char *const *codes, size_t ncodes, struct field_errors *fe,
+                          struct kl_error *err)
 {
     PLAN_FIELDS(fe);
     struct arena *a;
@@ -246,11 +298,14 @@ int app_initiative_create(struct store *st, const struct principal *who, struct 
         check_initiative(st, a, in, fe);
         if (in->status != INITIATIVE_PROPOSED && in->status != INITIATIVE_ACTIVE)
             fields_add(fe, "status", N_("a new initiative is proposed or active"));
-        if (fe->n)
+        rc = check_codes(st, a, codes, ncodes, fe, err);
+        if (rc == 0 && fe->n)
             rc = meeting_invalid(fe, err);
     }
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
         rc = plan_insert_initiative(st, a, who, in, "create", fe, err);
+        if (rc == 0 && ncodes)
+            rc = write_codes(st, a, who, in->id, plan.forum_id, codes, ncodes, err);
         rc = meeting_finish(st, rc, err);
     }
     arena_free(a);
@@ -258,7 +313,8 @@ int app_initiative_create(struct store *st, const struct principal *who, struct 
 }
 
 int app_initiative_update(struct store *st, const struct principal *who, struct initiative *in,
-                          struct field_errors *fe, struct kl_error *err)
+                          const char *const *codes, size_t ncodes, struct field_errors *fe,
+                          struct kl_error *err)
 {
     PLAN_FIELDS(fe);
     struct arena *a;
@@ -276,7 +332,8 @@ int app_initiative_update(struct store *st, const struct principal *who, struct 
         if (in->status != old.status && (unsigned)in->status < INITIATIVE_STATUS_COUNT &&
             !initiative_transition_allowed(old.status, in->status))
             fields_add(fe, "status", N_("cannot change to this status from the current one"));
-        if (fe->n)
+        rc = check_codes(st, a, codes, ncodes, fe, err);
+        if (rc == 0 && fe->n)
             rc = meeting_invalid(fe, err);
     }
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
@@ -290,6 +347,8 @@ int app_initiative_update(struct store *st, const struct principal *who, struct 
         if (rc == 0)
             rc = plan_audit(st, who, "initiative", in->id, "update", old.plan_forum_id,
                             initiative_json(&old), initiative_json(&now), err);
+        if (rc == 0 && codes)
+            rc = write_codes(st, a, who, in->id, old.plan_forum_id, codes, ncodes, err);
         rc = meeting_finish(st, rc, err);
     }
     arena_free(a);
@@ -333,53 +392,6 @@ int app_initiative_list_group(struct store *st, struct arena *a, const struct pr
     }
     if (rc == 0)
         *n = kept;
-    return rc;
-}
-
-int app_initiative_set_indicators(struct store *st, const struct principal *who, int64_t id,
-                                  const char *const *codes, size_t n, struct field_errors *fe,
-                                  struct kl_error *err)
-{
-    PLAN_FIELDS(fe);
-    struct arena *a;
-    struct initiative in;
-    const char **old = NULL;
-    size_t nold = 0;
-    int rc;
-
-    if (!(a = meeting_arena(err)))
-        return KL_ENOMEM;
-    rc = plan_initiative_managed(st, a, who, id, &in, err);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        struct indicator ind;
-        struct kl_error why;
-        int r = store_indicator_get(st, a, codes[i], &ind, &why);
-        if (r == KL_ENOTFOUND)
-            fields_add(fe, "indicators", N_("names an indicator that is not in the catalogue"));
-        else if (r)
-            rc = kl_error_set(err, r, "%s", why.msg);
-    }
-    if (rc == 0 && fe->n)
-        rc = meeting_invalid(fe, err);
-    if (rc == 0)
-        rc = store_initiative_indicators(st, a, id, &old, &nold, err);
-    if (rc == 0 && (rc = store_begin(st, err)) == 0) {
-        json_t *before = json_array(), *after = json_array();
-        for (size_t i = 0; before && i < nold; i++)
-            json_array_append_new(before, json_string(old[i]));
-        for (size_t i = 0; after && i < n; i++)
-            json_array_append_new(after, json_string(codes[i]));
-        rc = store_initiative_set_indicators(st, id, codes, n, err);
-        if (rc == 0)
-            rc = plan_audit(st, who, "initiative", id, "indicators", in.plan_forum_id, before,
-                            after, err);
-        else {
-            json_decref(before);
-            json_decref(after);
-        }
-        rc = meeting_finish(st, rc, err);
-    }
-    arena_free(a);
     return rc;
 }
 

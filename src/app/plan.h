@@ -58,16 +58,22 @@ int app_plan_list(struct store *st, struct arena *a, const struct principal *who
 /* Initiatives. */
 
 /* Creates in (in plan in->plan_id; status proposed or active; origin and offered_at are
- * not set here, see spread below; in->id is set). fe: "label" (also when the plan has the
- * label already), "title", "description", "targets", "group_forum_id",
- * "responsible_person_id", "process", "status", "status_reason", "involvement_how",
- * "data_plan". */
+ * not set here, see spread below; in->id is set), following the indicators codes[0..ncodes)
+ * (codes of the catalogue, each once), in one transaction. Problems already in fe (a caller's
+ * own, such as a field of the wrong type) count as well, after the right is checked: then
+ * nothing is stored. fe: "label" (also when the plan has the label already), "title",
+ * "description", "targets", "group_forum_id", "responsible_person_id", "process", "status",
+ * "status_reason", "involvement_how", "data_plan", "indicators". */
 int app_initiative_create(struct store *st, const struct principal *who, struct initiative *in,
-                          struct field_errors *fe, struct kl_error *err);
-/* Changes the own fields of in->id (plan, origin and offered_at are kept); a status change
- * must follow initiative_transition_allowed ("status": "cannot change from X to Y"). */
+                          const char *const *codes, size_t ncodes, struct field_errors *fe,
+                          struct kl_error *err);
+/* Changes the own fields of in->id (plan, origin and offered_at are kept) and, when codes is
+ * not NULL, the indicators it follows to codes[0..ncodes) (none when ncodes is 0); a status
+ * change must follow initiative_transition_allowed ("status": "cannot change from X to Y").
+ * As creating: the right first, then every problem, then all or nothing. */
 int app_initiative_update(struct store *st, const struct principal *who, struct initiative *in,
-                          struct field_errors *fe, struct kl_error *err);
+                          const char *const *codes, size_t ncodes, struct field_errors *fe,
+                          struct kl_error *err);
 int app_initiative_get(struct store *st, struct arena *a, const struct principal *who,
                        int64_t id, struct initiative *out, struct kl_error *err);
 /* The initiatives of plan_id (PERM_FORUM_PUBLISHED of its forum), in label order. */
@@ -79,11 +85,7 @@ int app_initiative_list_group(struct store *st, struct arena *a, const struct pr
                               int64_t forum_id, struct initiative **out, size_t *n,
                               struct kl_error *err);
 
-/* Replaces the indicators initiative id follows (codes of the catalogue; fe "indicators"
- * names an unknown one). The plan's secretary. */
-int app_initiative_set_indicators(struct store *st, const struct principal *who, int64_t id,
-                                  const char *const *codes, size_t n, struct field_errors *fe,
-                                  struct kl_error *err);
+/* The indicator codes initiative id follows, by code, when who may read it. */
 int app_initiative_indicators(struct store *st, struct arena *a, const struct principal *who,
                               int64_t id, const char ***codes, size_t *n,
                               struct kl_error *err);

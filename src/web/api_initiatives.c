@@ -48,7 +48,7 @@ int api_initiative_update(struct request *r)
     size_t ncodes = 0;
     json_t *in, *out;
     int64_t id;
-    int rc, sent = 0;
+    int rc;
 
     if ((rc = mapi_param_id(r, 0, &id)) ||
         (rc = app_initiative_get(r->store, r->arena, &r->who, id, &it, &r->err)) ||
@@ -57,16 +57,11 @@ int api_initiative_update(struct request *r)
     fixed_id(in, "plan_id", it.plan_id, &fe);
     fixed_id(in, "origin_id", it.origin_id, &fe);
     papi_read_initiative(r, in, &it, &fe);
-    papi_read_codes(r, in, &codes, &ncodes, &sent, &fe);
+    papi_read_codes(r, in, &codes, &ncodes, &fe);
     json_decref(in);
-    papi_check_codes(r, (const char *const *)codes, ncodes, &fe);
-    if (fe.n) /* the right first: who may not change it learns nothing of the fields */
-        return (rc = app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, it.plan_forum_id,
-                                   &r->err)) ? rc : mapi_invalid(r, &fe);
-    rc = app_initiative_update(r->store, &r->who, &it, &fe, &r->err);
-    if (!rc && sent)
-        rc = app_initiative_set_indicators(r->store, &r->who, id, (const char *const *)codes,
-                                           ncodes, &fe, &r->err);
+    /* the use case asks for the right first, then reports these problems with its own */
+    rc = app_initiative_update(r->store, &r->who, &it, (const char *const *)codes, ncodes, &fe,
+                               &r->err);
     out = rc ? NULL : papi_initiative(r, id, 1, &rc);
     return mapi_saved(r, rc, &fe, 200, out);
 }

@@ -181,7 +181,7 @@ int api_initiative_create(struct request *r)
     size_t ncodes = 0;
     json_t *in, *out;
     int64_t plan;
-    int rc, sent = 0;
+    int rc;
 
     if ((rc = mapi_param_id(r, 0, &plan)) ||
         (rc = app_plan_get(r->store, r->arena, &r->who, plan, &p, &r->err)) ||
@@ -189,20 +189,11 @@ int api_initiative_create(struct request *r)
         return rc;
     it.plan_id = plan;
     papi_read_initiative(r, in, &it, &fe);
-    papi_read_codes(r, in, &codes, &ncodes, &sent, &fe);
+    papi_read_codes(r, in, &codes, &ncodes, &fe);
     json_decref(in);
-    papi_check_codes(r, (const char *const *)codes, ncodes, &fe);
-    if (fe.n) { /* the right first: who may not add learns nothing of the fields */
-        initiative_check(&it, &fe); /* and every problem at once */
-        return (rc = app_authorize(r->store, &r->who, PERM_FORUM_MANAGE, p.forum_id,
-                                   &r->err)) ? rc : mapi_invalid(r, &fe);
-    }
-    rc = app_initiative_create(r->store, &r->who, &it, &fe, &r->err);
-    if (!rc && sent &&
-        (rc = app_initiative_set_indicators(r->store, &r->who, it.id,
-                                            (const char *const *)codes, ncodes, &fe,
-                                            &r->err)))
-        return mapi_saved(r, rc, &fe, 201, NULL);
+    /* the use case asks for the right first, then reports these problems with its own */
+    rc = app_initiative_create(r->store, &r->who, &it, (const char *const *)codes, ncodes, &fe,
+                               &r->err);
     out = rc ? NULL : papi_initiative(r, it.id, 1, &rc);
     return mapi_saved(r, rc, &fe, 201, out);
 }

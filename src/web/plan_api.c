@@ -56,13 +56,13 @@ void papi_read_bits(json_t *in, const char *name, unsigned (*parse)(const char *
     *bits = b;
 }
 
-void papi_read_codes(struct request *r, json_t *in, const char ***codes, size_t *n, int *sent,
+void papi_read_codes(struct request *r, json_t *in, const char ***codes, size_t *n,
                      struct field_errors *fe)
 {
     json_t *v = json_object_get(in, "indicators"), *e;
     size_t i;
 
-    *sent = v != NULL;
+    *codes = NULL;
     *n = 0;
     if (!v)
         return;
@@ -83,19 +83,6 @@ void papi_read_codes(struct request *r, json_t *in, const char ***codes, size_t 
         }
         (*codes)[(*n)++] = arena_strdup(r->arena, json_string_value(e));
     }
-}
-
-void papi_check_codes(struct request *r, const char *const *codes, size_t n,
-                      struct field_errors *fe)
-{
-    struct indicator ind;
-    struct kl_error err;
-
-    for (size_t i = 0; i < n; i++)
-        if (app_indicator_get(r->store, r->arena, codes[i], &ind, &err)) {
-            fields_add(fe, "indicators", N_("names an indicator that is not in the catalogue"));
-            return;
-        }
 }
 
 void papi_read_initiative(struct request *r, json_t *in, struct initiative *it,

@@ -25,14 +25,9 @@ void papi_read_bits(json_t *in, const char *name, unsigned (*parse)(const char *
                     unsigned *bits, int *sent, struct field_errors *fe);
 
 /* Reads field "indicators" of in, a list of indicator codes, into *codes and *n (arena);
- * *sent says whether it was there. */
-void papi_read_codes(struct request *r, json_t *in, const char ***codes, size_t *n, int *sent,
+ * *codes stays NULL when the field is not there. */
+void papi_read_codes(struct request *r, json_t *in, const char ***codes, size_t *n,
                      struct field_errors *fe);
-
-/* Adds "indicators" to fe when one of codes[0..n) is not in the catalogue, so that an
- * initiative is not created before its indicators turn out wrong. */
-void papi_check_codes(struct request *r, const char *const *codes, size_t n,
-                      struct field_errors *fe);
 
 /* Initiative id as the principal sees it, with "indicators", "milestones", "funds",
  * "items" and "reports" when full; NULL with *rc set when it cannot be read (or out of

@@ -258,13 +258,8 @@ int post_initiative_new(struct request *r)
         return rc;
     in.plan_id = plan;
     read_initiative(r, &f, &in, &codes, &ncodes, &fe);
-    papi_check_codes(r, (const char *const *)codes, ncodes, &fe);
-    rc = fe.n ? KL_EINVAL : app_initiative_create(r->store, &r->who, &in, &fe, &r->err);
-    if (!rc && ncodes &&
-        (rc = app_initiative_set_indicators(r->store, &r->who, in.id,
-                                            (const char *const *)codes, ncodes, &fe, &r->err)))
-        /* made, but its indicators were refused: its edit form shows why */
-        return plan_outcome(r, rc, "", show_edit, in.id, &fe, &f);
+    rc = app_initiative_create(r->store, &r->who, &in, (const char *const *)codes, ncodes, &fe,
+                               &r->err);
     return plan_outcome(r, rc, rc ? "" : plan_href(r, "initiatives", in.id), show_new, plan,
                         &fe, &f);
 }
@@ -284,11 +279,8 @@ int post_initiative_edit(struct request *r)
         (rc = require_manage(r, in.plan_forum_id)))
         return rc;
     read_initiative(r, &f, &in, &codes, &ncodes, &fe);
-    papi_check_codes(r, (const char *const *)codes, ncodes, &fe);
-    rc = fe.n ? KL_EINVAL : app_initiative_update(r->store, &r->who, &in, &fe, &r->err);
-    if (!rc)
-        rc = app_initiative_set_indicators(r->store, &r->who, id, (const char *const *)codes,
-                                           ncodes, &fe, &r->err);
+    rc = app_initiative_update(r->store, &r->who, &in, (const char *const *)codes, ncodes, &fe,
+                               &r->err);
     return plan_outcome(r, rc, plan_href(r, "initiatives", id), show_edit, id, &fe, &f);
 }
 

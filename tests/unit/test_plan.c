@@ -263,7 +263,7 @@ static int64_t initiative(int64_t plan_id, const char *label, int64_t group,
     struct kl_error err;
 
     in.title = label;
-    if (app_initiative_create(F->st, &admin, &in, &fe, &err))
+    if (app_initiative_create(F->st, &admin, &in, NULL, 0, &fe, &err))
         fail_msg("initiative %s: %s", label, err.msg);
     return in.id;
 }
@@ -335,23 +335,41 @@ static void only_the_secretary_makes_initiatives(void **state)
     int64_t first;
 
     (void)state;
-    assert_int_equal(app_initiative_create(F->st, P(SEC_B), &in, &fe, &err), KL_EPERM);
-    assert_int_equal(app_initiative_create(F->st, P(MEMBER_G), &in, &fe, &err), KL_EPERM);
-    OK(app_initiative_create(F->st, P(SEC_A), &in, &fe, &err));
+    const char *unknown[] = {"NO-SUCH"};
+
+    assert_int_equal(app_initiative_create(F->st, P(SEC_B), &in, NULL, 0, &fe, &err),
+                     KL_EPERM);
+    assert_int_equal(app_initiative_create(F->st, P(MEMBER_G), &in, NULL, 0, &fe, &err),
+                     KL_EPERM);
+    /* an unknown indicator: refused with the field named, and nothing is made */
+    assert_int_equal(app_initiative_create(F->st, P(SEC_A), &in, unknown, 1, &fe, &err),
+                     KL_EINVAL);
+    assert_non_null(fields_get(&fe, "indicators"));
+    assert_int_equal(in.id, 0);
+    fields_clear(&fe);
+    /* a problem the caller found (a field of the wrong type) stops it too, after the right */
+    fields_add(&fe, "targets", "must be a list");
+    assert_int_equal(app_initiative_create(F->st, P(SEC_B), &in, NULL, 0, &fe, &err),
+                     KL_EPERM);
+    assert_int_equal(app_initiative_create(F->st, P(SEC_A), &in, NULL, 0, &fe, &err),
+                     KL_EINVAL);
+    assert_int_equal(in.id, 0);
+    fields_clear(&fe);
+    OK(app_initiative_create(F->st, P(SEC_A), &in, NULL, 0, &fe, &err));
     first = in.id;
     in.id = 0;
     fields_clear(&fe);
-    assert_int_equal(app_initiative_create(F->st, P(SEC_A), &in, &fe, &err), KL_EINVAL);
+    assert_int_equal(app_initiative_create(F->st, P(SEC_A), &in, NULL, 0, &fe, &err), KL_EINVAL);
     assert_non_null(fields_get(&fe, "label"));   /* the plan has "2" already */
     in.id = first;
     in.status = INITIATIVE_COMPLETED;
     fields_clear(&fe);
-    assert_int_equal(app_initiative_update(F->st, P(SEC_A), &in, &fe, &err), KL_EINVAL);
+    assert_int_equal(app_initiative_update(F->st, P(SEC_A), &in, NULL, 0, &fe, &err), KL_EINVAL);
     assert_non_null(fields_get(&fe, "status"));  /* proposed cannot be completed */
     in.status = INITIATIVE_DROPPED;
     in.status_reason = "Kapacitetsudfordringer";
     fields_clear(&fe);
-    OK(app_initiative_update(F->st, P(SEC_A), &in, &fe, &err));
+    OK(app_initiative_update(F->st, P(SEC_A), &in, NULL, 0, &fe, &err));
 }
 
 /* The round of seed 002: 1b (group G) reports on time, 3 and 4 get an extension, 10 is
@@ -527,7 +545,7 @@ static void spread_leaves_a_trail(void **state)
     assert_int_equal(app_initiative_offer(F->st, P(SEC_A), a, 1700000000, &err), KL_EINVAL);
     OK(app_initiative_get(F->st, F->a, P(SEC_A), a, &in, &err));
     in.status = INITIATIVE_COMPLETED;
-    OK(app_initiative_update(F->st, P(SEC_A), &in, &fe, &err));
+    OK(app_initiative_update(F->st, P(SEC_A), &in, NULL, 0, &fe, &err));
     OK(app_initiative_offer(F->st, P(SEC_A), a, 1700000000, &err));
     assert_int_equal(app_initiative_offer(F->st, P(SEC_A), a, 1700000000, &err), KL_ECONFLICT);
     assert_int_equal(app_initiative_adopt(F->st, P(SEC_A), a, F->plan_b, NULL, &adopted, &fe,
