@@ -478,9 +478,9 @@ int app_meeting_initiatives(struct store *st, struct arena *a, const struct prin
                             int64_t meeting_id, struct item_initiative **out, size_t *n,
                             struct kl_error *err)
 {
-    int64_t *items, *ids;
+    struct initiative_link *links;
     size_t nlinks;
-    int rc = store_meeting_initiative_links(st, a, meeting_id, &items, &ids, &nlinks, err);
+    int rc = store_meeting_initiative_links(st, a, meeting_id, &links, &nlinks, err);
 
     *out = NULL;
     *n = 0;
@@ -491,12 +491,13 @@ int app_meeting_initiatives(struct store *st, struct arena *a, const struct prin
     for (size_t i = 0; i < nlinks; i++) {
         struct plan_access acc;
         struct kl_error why;
-        int r = plan_initiative_read(st, a, who, ids[i], &(*out)[*n].initiative, &acc, &why);
+        int r = plan_initiative_read(st, a, who, links[i].initiative_id, &(*out)[*n].initiative,
+                                     &acc, &why);
         if (r == KL_EPERM || r == KL_ENOTFOUND)
             continue;
         if (r)
             return kl_error_set(err, r, "%s", why.msg);
-        (*out)[(*n)++].item_id = items[i];
+        (*out)[(*n)++].item_id = links[i].item_id;
     }
     return 0;
 }

@@ -347,46 +347,29 @@ int store_initiative_items(struct store *st, struct arena *a, int64_t id, int64_
                           "reading an initiative's agenda items");
 }
 
-struct link_row {
-    int64_t item, initiative;
-};
-
 static int fill_link(sqlite3_stmt *s, struct arena *a, void *out)
 {
-    struct link_row *l = out;
+    struct initiative_link *l = out;
 
     (void)a;
-    l->item = sqlite3_column_int64(s, 0);
-    l->initiative = sqlite3_column_int64(s, 1);
+    l->item_id = sqlite3_column_int64(s, 0);
+    l->initiative_id = sqlite3_column_int64(s, 1);
     return 0;
 }
 
 int store_meeting_initiative_links(struct store *st, struct arena *a, int64_t meeting_id,
-                                   int64_t **items, int64_t **initiatives, size_t *n,
+                                   struct initiative_link **out, size_t *n,
                                    struct kl_error *err)
 {
-    struct link_row *rows = NULL;
     sqlite3_stmt *s;
     int rc = store_prepare(st, "SELECT l.item_id, l.initiative_id FROM initiative_item l "
                                "JOIN agenda_item i ON i.id = l.item_id WHERE i.meeting_id = ? "
                                "ORDER BY l.item_id, l.initiative_id",
                            &s, err, "reading the initiatives of an agenda");
 
-    *items = *initiatives = NULL;
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, meeting_id);
-    rc = store_rows_all(st, s, a, (void **)&rows, n, sizeof(*rows), fill_link, err,
-                        "reading the initiatives of an agenda");
-    if (rc || !*n)
-        return rc;
-    *items = arena_alloc(a, *n * sizeof(**items));
-    *initiatives = arena_alloc(a, *n * sizeof(**initiatives));
-    if (!*items || !*initiatives)
-        return store_oom(err);
-    for (size_t i = 0; i < *n; i++) {
-        (*items)[i] = rows[i].item;
-        (*initiatives)[i] = rows[i].initiative;
-    }
-    return 0;
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_link, err,
+                          "reading the initiatives of an agenda");
 }

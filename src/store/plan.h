@@ -65,10 +65,15 @@ int store_initiative_link_item(struct store *st, int64_t id, int64_t item_id,
 int store_initiative_items(struct store *st, struct arena *a, int64_t id, int64_t **items,
                            size_t *n, struct kl_error *err);
 
-/* The links between the items on meeting_id's agenda and initiatives: pairs of item and
- * initiative ids in items[i], initiatives[i] (n of them), by item and initiative. */
+/* An agenda item and an initiative it concerns. */
+struct initiative_link {
+    int64_t item_id, initiative_id;
+};
+
+/* The links between the items on meeting_id's agenda and initiatives, by item and
+ * initiative. */
 int store_meeting_initiative_links(struct store *st, struct arena *a, int64_t meeting_id,
-                                   int64_t **items, int64_t **initiatives, size_t *n,
+                                   struct initiative_link **out, size_t *n,
                                    struct kl_error *err);
 
 /* Milestones. */
