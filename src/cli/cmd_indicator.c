@@ -81,28 +81,23 @@ static int import(const char *db, const char *path, const char *indicator)
 static int list(const char *db)
 {
     struct store *st;
-    struct arena *a = arena_new(0);
+    struct arena *a;
     struct indicator *inds;
     int64_t *counts;
     struct kl_error err;
     size_t n;
     int rc;
 
+    if (cli_open_store("indicator list", db, &st, &a))
+        return 1;
     kl_error_clear(&err);
-    if (!a)
-        return cli_fail("indicator list", &(struct kl_error){KL_ENOMEM, "out of memory"});
-    if (store_open(db, STORE_MIGRATE, &st, &err)) {
-        arena_free(a);
-        return cli_fail("indicator list", &err);
-    }
     rc = app_indicator_list(st, a, &inds, &n, &counts, &err);
     for (size_t i = 0; rc == 0 && i < n; i++)
         printf("%-18s %-8s %-9s %8lld  %-10s %s\n", inds[i].code,
                period_kind_name(inds[i].period_kind), ind_unit_name(inds[i].unit),
                (long long)counts[i], inds[i].verified ? "verified" : "to verify",
                inds[i].name_da);
-    store_close(st);
-    arena_free(a);
+    cli_close_store(st, a);
     return rc ? cli_fail("indicator list", &err) : 0;
 }
 

@@ -144,20 +144,16 @@ static int list_forums(const char *db, const char *cluster)
     struct principal who = cli_principal();
     struct forum *f;
     struct store *st;
-    struct arena *a = arena_new(0);
+    struct arena *a;
     struct kl_error err;
     time_t now = time(NULL);
     int32_t today = (int32_t)((now + date_cph_offset(now)) / 86400);
     size_t n;
     int rc;
 
+    if (cli_open_store("org forums", db, &st, &a))
+        return 1;
     kl_error_clear(&err);
-    if (!a)
-        return cli_fail("org forums", &(struct kl_error){KL_ENOMEM, "out of memory"});
-    if (store_open(db, STORE_MIGRATE, &st, &err)) {
-        arena_free(a);
-        return cli_fail("org forums", &err);
-    }
     rc = app_forum_list(st, a, &who, cluster, &f, &n, &err);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         struct forum full;
@@ -173,8 +169,7 @@ static int list_forums(const char *db, const char *cluster)
             printf("  without a member: %zu municipalities", s.nmissing);
         putchar('\n');
     }
-    store_close(st);
-    arena_free(a);
+    cli_close_store(st, a);
     return rc ? cli_fail("org forums", &err) : 0;
 }
 
