@@ -179,10 +179,11 @@ int app_status_round_overview(struct store *st, struct arena *a, const struct pr
 int app_status_round_summary(const struct round_overview *ov, const char *lang, struct buf *out,
                       struct kl_error *err);
 
-/* The reports behind the overdue work of the forums whose secretary who is: reports that
- * are missing on day today in rounds of their plans, oldest due first. */
+/* The reports behind the overdue work of the forums whose secretary who is (with forum_id
+ * not 0: of that forum only): reports that are missing on day today in rounds of their
+ * plans, oldest due first. */
 int app_reports_overdue(struct store *st, struct arena *a, const struct principal *who,
-                        int32_t today, struct status_report **out, size_t *n,
+                        int64_t forum_id, int32_t today, struct status_report **out, size_t *n,
                         struct kl_error *err);
 
 /* Reports. */

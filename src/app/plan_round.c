@@ -207,7 +207,7 @@ static int cmp_due(const void *x, const void *y)
 }
 
 int app_reports_overdue(struct store *st, struct arena *a, const struct principal *who,
-                        int32_t today, struct status_report **out, size_t *n,
+                        int64_t forum_id, int32_t today, struct status_report **out, size_t *n,
                         struct kl_error *err)
 {
     struct status_round *rounds = NULL;
@@ -225,9 +225,12 @@ int app_reports_overdue(struct store *st, struct arena *a, const struct principa
         return meeting_oom(err);
     for (size_t i = 0; rc == 0 && i < nrounds; i++) {
         struct kl_error why;
-        int allowed = app_authorize(st, who, PERM_FORUM_MANAGE, rounds[i].plan_forum_id, &why);
+        int allowed;
         lists[i] = NULL;
         counts[i] = 0;
+        if (forum_id && rounds[i].plan_forum_id != forum_id)
+            continue;
+        allowed = app_authorize(st, who, PERM_FORUM_MANAGE, rounds[i].plan_forum_id, &why);
         if (allowed == KL_EPERM)
             continue;
         if (allowed)

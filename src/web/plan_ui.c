@@ -201,20 +201,16 @@ void plan_overdue_section(struct request *r, struct html *h, int64_t forum_id)
 {
     struct status_report *rep;
     struct kl_error err;
-    size_t n, shown = 0;
+    size_t n;
 
     if (!plan_may(r, PERM_FORUM_MANAGE, forum_id) ||
-        app_reports_overdue(r->store, r->arena, &r->who, req_today(r), &rep, &n, &err))
+        app_reports_overdue(r->store, r->arena, &r->who, forum_id, req_today(r), &rep, &n,
+                            &err) ||
+        !n)
         return;
+    html_elem(h, "h2", T_(r, "Overdue status reports"));
+    html_lit(h, "<ul class=\"tray\">");
     for (size_t i = 0; i < n; i++) {
-        struct status_round ro;
-        if (app_status_round_get(r->store, r->arena, &r->who, rep[i].round_id, &ro, &err) ||
-            ro.plan_forum_id != forum_id)
-            continue;
-        if (!shown++) {
-            html_elem(h, "h2", T_(r, "Overdue status reports"));
-            html_lit(h, "<ul class=\"tray\">");
-        }
         html_lit(h, "<li>");
         plan_link(h, plan_href(r, "status-reports", rep[i].id),
                   arena_printf(r->arena, "%s %s", rep[i].label, rep[i].initiative_title));
@@ -225,8 +221,7 @@ void plan_overdue_section(struct request *r, struct html *h, int64_t forum_id)
                   T_(r, "Grant extension"));
         html_lit(h, "</li>");
     }
-    if (shown)
-        html_lit(h, "</ul>");
+    html_lit(h, "</ul>");
 }
 
 void plan_th(struct request *r, struct html *h, const char *label, int num)

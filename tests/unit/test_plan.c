@@ -482,9 +482,13 @@ static void a_round_after_seed_002(void **state)
     {
         struct status_report *over;
         size_t n;
-        OK(app_reports_overdue(F->st, F->a, P(SEC_A), due + 7, &over, &n, &err));
+        OK(app_reports_overdue(F->st, F->a, P(SEC_A), 0, due + 7, &over, &n, &err));
         assert_int_equal(n, 2);
-        OK(app_reports_overdue(F->st, F->a, P(SEC_B), due + 7, &over, &n, &err));
+        OK(app_reports_overdue(F->st, F->a, P(SEC_A), F->forum_a, due + 7, &over, &n, &err));
+        assert_int_equal(n, 2);
+        OK(app_reports_overdue(F->st, F->a, P(SEC_A), F->forum_b, due + 7, &over, &n, &err));
+        assert_int_equal(n, 0);
+        OK(app_reports_overdue(F->st, F->a, P(SEC_B), 0, due + 7, &over, &n, &err));
         assert_int_equal(n, 0);
         OK(app_report_timeline(F->st, F->a, P(MEMBER_G), i1b, &over, &n, &err));
         assert_int_equal(n, 1);
