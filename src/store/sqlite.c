@@ -9,6 +9,7 @@
 #include "core/error.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -118,13 +119,24 @@ static int check_identity(struct store *st, const char *path, struct kl_error *e
     return 0;
 }
 
+/* SQLite's memory statistics take one process-wide mutex on every allocation: under
+ * concurrent searches the server's worker threads queued on it (docs/search.md, Speed).
+ * klynge never reads the statistics, so they are off; this must happen before SQLite's
+ * first use, hence once, before the first connection. */
+static void sqlite_configure(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open(const char *path, int flags, struct store **out, struct kl_error *err)
 {
+    static pthread_once_t configured = PTHREAD_ONCE_INIT;
     struct store *st;
     int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     int rc;
     struct stat sb;
 
+    pthread_once(&configured, sqlite_configure);
     *out = NULL;
     if (!(flags & STORE_CREATE) && stat(path, &sb) != 0)
         return kl_error_set(err, KL_ENOTFOUND,
