@@ -109,7 +109,11 @@ static int da_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
     struct da_tokenizer *t = (struct da_tokenizer *)p;
     struct da_call c = {t, ctx, cb};
 
-    if (flags & FTS5_TOKENIZE_PREFIX)
+    /* A prefix is not stemmed. Nor is a document tokenized for an auxiliary function
+     * (highlight, snippet): FTS5 then reads only each token's place and byte offsets, never
+     * its text, and stemming neither adds nor drops a token; the stemmer took a tenth of a
+     * search's CPU this way (docs/search.md, Speed). */
+    if (flags & (FTS5_TOKENIZE_PREFIX | FTS5_TOKENIZE_AUX))
         return t->base.xTokenize(t->inner, ctx, flags, text, ntext, cb);
     return t->base.xTokenize(t->inner, &c, flags, text, ntext, da_token);
 }
