@@ -193,7 +193,7 @@ def main():
           (os.cpu_count(), os.getloadavg()[0], "the C load generator" if loadgen
            else "Python threads"))
     rng = random.Random(6)
-    k = Klynge(binary)
+    k = Klynge(binary, serve_args=os.environ.get("SERVE_ARGS", "").split())
     try:
         k.add_user("bench", admin=True)
         t0 = time.perf_counter()
