@@ -260,7 +260,7 @@ int store_forum_standings(struct store *st, struct arena *a, int64_t user_id,
 {
     sqlite3_stmt *s;
     size_t cap = 0;
-    int rc = store_prepare(st,
+    int rc = store_prepare_cached(st,
                            "SELECT f.id, f.is_public, (SELECT r.role FROM forum_access r WHERE "
                            "r.user_id = ?2 AND r.forum_id = f.id ORDER BY " ROLE_RANK
                            " DESC LIMIT 1) FROM forum f WHERE " STORE_FORUM_OF_CLUSTER
@@ -277,7 +277,7 @@ int store_forum_standings(struct store *st, struct arena *a, int64_t user_id,
         const char *role = (const char *)sqlite3_column_text(s, 2);
 
         if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
-            sqlite3_finalize(s);
+            store_finish(st, s);
             return store_oom(err);
         }
         f = &(*out)[(*n)++];
@@ -286,7 +286,7 @@ int store_forum_standings(struct store *st, struct arena *a, int64_t user_id,
         f->role = user_id > 0 && role ? forum_role_parse(role) : ROLE_NONE;
     }
     rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, "reading the forums' standing");
-    sqlite3_finalize(s);
+    store_finish(st, s);
     return rc;
 }
 
@@ -353,7 +353,7 @@ int store_session_get(struct store *st, struct arena *a, const unsigned char has
                       struct session_row *out, struct kl_error *err)
 {
     sqlite3_stmt *s;
-    int rc = store_prepare(st,
+    int rc = store_prepare_cached(st,
                            "SELECT user_id, csrf_token, created_at, last_seen_at, expires_at "
                            "FROM session WHERE token_hash = ?",
                            &s, err, "reading a session");
@@ -372,7 +372,7 @@ int store_session_get(struct store *st, struct arena *a, const unsigned char has
         rc = rc == SQLITE_DONE ? kl_error_set(err, KL_ENOTFOUND, "no such session")
                                : store_db_error(st, err, "reading a session");
     }
-    sqlite3_finalize(s);
+    store_finish(st, s);
     return rc;
 }
 

@@ -66,7 +66,7 @@ int store_step(struct store *st, sqlite3_stmt *s, struct kl_error *err, const ch
                           "value is out of range", what);
     else
         rc = store_db_error(st, err, what);
-    sqlite3_finalize(s);
+    store_finish(st, s);
     return rc;
 }
 
@@ -81,7 +81,7 @@ int store_rows_one(struct store *st, sqlite3_stmt *s, struct arena *a, void *out
         rc = kl_error_set(err, KL_ENOTFOUND, "%s: not found", what);
     else
         rc = store_db_error(st, err, what);
-    sqlite3_finalize(s);
+    store_finish(st, s);
     return rc;
 }
 
@@ -95,13 +95,13 @@ int store_rows_all(struct store *st, sqlite3_stmt *s, struct arena *a, void **ou
     *n = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (store_grow(a, out, &cap, *n, elem) || fill(s, a, (char *)*out + *n * elem)) {
-            sqlite3_finalize(s);
+            store_finish(st, s);
             return store_oom(err);
         }
         (*n)++;
     }
     rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, what);
-    sqlite3_finalize(s);
+    store_finish(st, s);
     return rc;
 }
 

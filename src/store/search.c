@@ -289,13 +289,13 @@ int store_search_sync(struct store *st, struct kl_error *err)
     sqlite3_stmt *s;
     int pending = 0, rc;
 
-    rc = store_prepare(st, "SELECT EXISTS (SELECT 1 FROM search_pending)", &s, err,
+    rc = store_prepare_cached(st, "SELECT EXISTS (SELECT 1 FROM search_pending)", &s, err,
                        "reading the search queue");
     if (rc)
         return rc;
     if (sqlite3_step(s) == SQLITE_ROW)
         pending = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
+    store_finish(st, s);
     if (!pending)
         return 0;
     rc = store_begin(st, err);
@@ -370,7 +370,7 @@ static int id_range(struct store *st, int year, int64_t *lo, int64_t *hi, struct
     *hi = INT64_MAX;
     if (year == 0)
         return 0;
-    rc = store_prepare(st, year_range_sql, &s, err, "searching by year");
+    rc = store_prepare_cached(st, year_range_sql, &s, err, "searching by year");
     if (rc)
         return rc;
     sqlite3_bind_int(s, 1, year);
@@ -382,7 +382,7 @@ static int id_range(struct store *st, int year, int64_t *lo, int64_t *hi, struct
     } else {
         rc = store_db_error(st, err, "searching by year");
     }
-    sqlite3_finalize(s);
+    store_finish(st, s);
     return rc;
 }
 
@@ -407,7 +407,8 @@ static int attachment_hits(struct store *st, struct arena *a, const char *match,
         if (h->attachment)
             continue;
         h->attachment = "";
-        if (!s && (rc = store_prepare(st, attachment_sql, &s, err, "searching attachments")))
+        if (!s && (rc = store_prepare_cached(st, attachment_sql, &s, err,
+                                             "searching attachments")))
             break;
         sqlite3_reset(s);
         store_bind_text(s, 1, match);
@@ -423,7 +424,7 @@ static int attachment_hits(struct store *st, struct arena *a, const char *match,
         }
     }
     if (s)
-        sqlite3_finalize(s);
+        store_finish(st, s);
     return rc;
 }
 
@@ -442,7 +443,8 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
     if (rc)
         return rc;
     excluding = f->excluded_decision && *f->excluded_decision;
-    rc = store_prepare(st, excluding ? search_excluding_sql : search_sql, &s, err, "searching");
+    rc = store_prepare_cached(st, excluding ? search_excluding_sql : search_sql, &s, err,
+                              "searching");
     if (rc)
         return rc;
     store_bind_text(s, 1, f->match);
@@ -492,7 +494,7 @@ int store_search(struct store *st, struct arena *a, const struct search_filter *
     if (!rc && step != SQLITE_ROW && step != SQLITE_DONE)
         rc = kl_error_set(err, sqlite3_errcode(st->db) == SQLITE_ERROR ? KL_EINVAL : KL_EDB,
                           "searching: %s", sqlite3_errmsg(st->db));
-    sqlite3_finalize(s);
+    store_finish(st, s);
     if (rc == 0)
         rc = attachment_hits(st, a, f->positive ? f->positive : f->match, *out, *n, err);
     return rc;

@@ -32,6 +32,47 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out, struct 
     return 0;
 }
 
+int store_prepare_cached(struct store *st, const char *sql, sqlite3_stmt **out,
+                         struct kl_error *err, const char *what)
+{
+    for (int i = 0; i < st->ncached; i++)
+        if (st->cached[i].sql == sql) {
+            *out = st->cached[i].stmt;
+            return 0;
+        }
+    if (st->ncached == STORE_CACHED)
+        return store_prepare(st, sql, out, err, what);
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, out, NULL) !=
+        SQLITE_OK) {
+        *out = NULL;
+        return store_db_error(st, err, what);
+    }
+    st->cached[st->ncached].sql = sql;
+    st->cached[st->ncached++].stmt = *out;
+    return 0;
+}
+
+void store_finish(struct store *st, sqlite3_stmt *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < st->ncached; i++)
+        if (st->cached[i].stmt == s) {
+            sqlite3_reset(s);
+            sqlite3_clear_bindings(s);
+            return;
+        }
+    sqlite3_finalize(s);
+}
+
+void store_reset_statements(struct store *st)
+{
+    for (int i = 0; i < st->ncached; i++) {
+        sqlite3_reset(st->cached[i].stmt);
+        sqlite3_clear_bindings(st->cached[i].stmt);
+    }
+}
+
 char *store_col_text(sqlite3_stmt *s, int col, struct arena *a, int null_ok)
 {
     const unsigned char *t = sqlite3_column_text(s, col);
@@ -214,6 +255,8 @@ void store_close(struct store *st)
 {
     if (!st)
         return;
+    for (int i = 0; i < st->ncached; i++)
+        sqlite3_finalize(st->cached[i].stmt);
     sqlite3_close(st->db);
     free(st);
 }

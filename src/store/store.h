@@ -39,6 +39,11 @@ int store_commit(struct store *st, struct kl_error *err);
 /* Rolls back the open transaction, if any. Never fails. */
 void store_rollback(struct store *st);
 
+/* Resets the statements the connection keeps prepared, so that none left unfinished
+ * holds a read snapshot or a binding into memory that is gone. Never fails. A connection
+ * pool calls it when a connection is given back. */
+void store_reset_statements(struct store *st);
+
 /* A cheap liveness query for /healthz. Returns 0 or KL_EDB. */
 int store_ping(struct store *st, struct kl_error *err);
 

@@ -13,9 +13,17 @@ struct arena;
 /* PRAGMA application_id of a klynge database: "KLNG". */
 #define KLYNGE_APPLICATION_ID 0x4B4C4E47
 
+/* Statements a connection keeps prepared (store_prepare_cached). */
+#define STORE_CACHED 12
+
 struct store {
     sqlite3 *db;
     int version;
+    struct {
+        const char *sql;    /* the key: the address of a static string */
+        sqlite3_stmt *stmt;
+    } cached[STORE_CACHED];
+    int ncached;
 };
 
 /* Fills err with KL_EDB: "WHAT: sqlite's message". Returns KL_EDB. */
@@ -24,6 +32,19 @@ int store_db_error(struct store *st, struct kl_error *err, const char *what);
 /* Prepares sql. Returns 0 or KL_EDB naming what. */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out, struct kl_error *err,
                   const char *what);
+
+/* Like store_prepare, for a hot statement: sql must have static storage duration (its
+ * address is the key). Lends the connection's own prepared copy, kept from an earlier
+ * call (reset, no bindings), or prepares one and keeps it; when STORE_CACHED are kept
+ * already, a new one that store_finish finalizes. Preparing the search's statements took
+ * a fifth of its CPU (docs/search.md, Speed). The caller ends the use with store_finish
+ * (or a helper below that finishes), never sqlite3_finalize. */
+int store_prepare_cached(struct store *st, const char *sql, sqlite3_stmt **out,
+                         struct kl_error *err, const char *what);
+
+/* Ends the use of s: one of the connection's cached statements is reset and its bindings
+ * cleared for the next caller; any other is finalized. NULL is ignored. */
+void store_finish(struct store *st, sqlite3_stmt *s);
 
 /* A copy of column col of the current row in arena a ("" for NULL unless null_ok, then
  * NULL). Returns NULL only when the arena is exhausted. */
@@ -53,15 +74,16 @@ int store_bind_date(sqlite3_stmt *s, int idx, int32_t d);
 /* Binds v, or NULL when v is 0 (an optional reference). */
 int store_bind_ref(sqlite3_stmt *s, int idx, int64_t v);
 
-/* Steps a statement that returns no rows and finalizes it. Returns 0; KL_ECONFLICT for a
- * unique or primary key violation ("WHAT: already exists"); KL_EINVAL for a broken foreign
- * key or check ("WHAT: refers to something that does not exist"); else KL_EDB. */
+/* Steps a statement that returns no rows and finishes it (store_finish). Returns 0;
+ * KL_ECONFLICT for a unique or primary key violation ("WHAT: already exists"); KL_EINVAL
+ * for a broken foreign key or check ("WHAT: refers to something that does not exist");
+ * else KL_EDB. */
 int store_step(struct store *st, sqlite3_stmt *s, struct kl_error *err, const char *what);
 
 /* Fills one struct from the current row; -1 when out of memory. */
 typedef int (*store_fill_fn)(sqlite3_stmt *s, struct arena *a, void *out);
 
-/* Steps s (bound) expecting one row, read with fill into out, and finalizes it;
+/* Steps s (bound) expecting one row, read with fill into out, and finishes it;
  * KL_ENOTFOUND "WHAT: not found" when there is none. */
 int store_rows_one(struct store *st, sqlite3_stmt *s, struct arena *a, void *out,
                    store_fill_fn fill, struct kl_error *err, const char *what);

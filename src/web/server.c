@@ -68,6 +68,7 @@ static void pool_put(struct server *s, struct store *st)
 {
     if (!st)
         return;
+    store_reset_statements(st);
     store_rollback(st);
     pthread_mutex_lock(&s->lock);
     if (s->nidle < POOL_MAX) {
