@@ -352,11 +352,13 @@ static const char search_excluding_sql[] = SEARCH_SQL(
 /* The least and greatest id of the items of the meetings of year ?1: with a year filter
  * FTS5 walks only this range of rowids (the year filter itself still decides), instead of
  * every newer match first. Two seeks in agenda_item_meeting_id (migration 10) per meeting
- * of the year. NULLs when the year has no items. */
+ * of the year. NULLs when the year has no items. The days of year Y are the text from
+ * "Y-" up to "Y-~" ('~' sorts after every digit), so that meeting_day bounds the walk on
+ * both sides (an upper bound of "Y+1" could not serve the year 9999). */
 static const char year_range_sql[] =
     "SELECT min((SELECT min(i.id) FROM agenda_item i WHERE i.meeting_id = m.id)),"
     " max((SELECT max(i.id) FROM agenda_item i WHERE i.meeting_id = m.id)) FROM meeting m"
-    " WHERE m.day >= printf('%04d', ?1) AND (?1 >= 9999 OR m.day < printf('%04d', ?1 + 1))"
+    " WHERE m.day >= printf('%04d-', ?1) AND m.day < printf('%04d-~', ?1)"
     " AND substr(m.day, 1, 4) = printf('%04d', ?1)";
 
 /* Sets *lo and *hi to the range of item ids search_sql walks: all of them, or with a year

@@ -265,8 +265,12 @@ def test_year_filter_finds_items_entered_out_of_order():
     late = item(sofie, m, "Sen genoptræningsplan for 2023")
     m5 = meeting(sofie, ids["A"], "2025-11-04 10:00")
     later = item(sofie, m5, "Endnu en genoptræningsplan")
-    check(found("sofie", "genoptræning*", year=2023) == {late}, "2023")
+    # the first and last day of a year belong to it, and to no other
+    last = item(sofie, meeting(sofie, ids["A"], "2023-12-31 10:00"), "Nytårsaftens genoptræning")
+    first = item(sofie, meeting(sofie, ids["A"], "2023-01-01 10:00"), "Nytårsdags genoptræning")
+    check(found("sofie", "genoptræning*", year=2023) == {late, last, first}, "2023")
     check(found("sofie", "genoptræning*", year=2024) == {ids["plan"], ids["closed"]}, "2024")
+    check(found("sofie", "genoptræning*", year=9999) == set(), "the year 9999")
     check(found("sofie", "genoptræning*", year=2025) == {ids["draft"], ids["public"], later},
           "2025")
     check(found("sofie", "genoptræning*", year=2022) == set(), "a year without items")
