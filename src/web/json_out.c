@@ -2,19 +2,23 @@
 #include "web/json_out.h"
 #include "web/request.h"
 
-#include <stdlib.h>
+/* jansson's dump callback: the text goes straight into the response body, not first into
+ * a string of its own that is then copied. */
+static int append(const char *text, size_t n, void *body)
+{
+    return buf_append(body, text, n) ? -1 : 0;
+}
 
 int res_json(struct request *r, json_t *body)
 {
-    char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
     int rc = 0;
 
-    json_decref(body);
-    if (!text)
+    if (!body)
         return req_fail(r, KL_ENOMEM, "out of memory building the JSON response");
-    if (buf_puts(&r->res.body, text) || buf_putc(&r->res.body, '\n'))
+    if (json_dump_callback(body, append, &r->res.body, JSON_COMPACT) ||
+        buf_putc(&r->res.body, '\n'))
         rc = req_fail(r, KL_ENOMEM, "out of memory writing the JSON response");
-    free(text);
+    json_decref(body);
     r->res.content_type = "application/json; charset=utf-8";
     return rc;
 }
