@@ -122,12 +122,15 @@ static int store_version(struct store *st, const struct principal *who, int64_t 
 
 /* After an upload is stored: its text for the search (attachment_text.h). The upload
  * stands whatever happens here; a failure leaves the version without text, which
- * app_attachment_text_backfill fills in later. */
+ * app_attachment_text_backfill fills in later. A PDF's text is left to it at once when the
+ * caller asks (text_later); other types are recorded as having none here either way. */
 static void index_text(struct store *st, int64_t id, int version, enum file_type type,
                        const struct attachment_upload *u)
 {
     struct kl_error ignored;
 
+    if (u->text_later && type == FILE_PDF)
+        return;
     (void)app_attachment_text_extract(st, id, version, file_type_mime(type), u->data, u->size,
                                       &ignored);
 }

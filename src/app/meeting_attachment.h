@@ -26,6 +26,9 @@ struct attachment_upload {
     const unsigned char *data;
     size_t size;
     size_t limit;                /* largest size accepted; 0: ATTACHMENT_MAX_DEFAULT */
+    int text_later;              /* 1: a PDF's text is left to app_attachment_text_backfill
+                                    (the server's text worker) instead of extracted before
+                                    the call returns */
 };
 
 /* Adds an attachment to item_id (the forum's secretary, or the member who proposed the

@@ -83,6 +83,7 @@ static int read_upload(struct request *r, struct multipart *m, struct attachment
         u->size = file->size;
     }
     u->limit = r->cfg->max_attachment;
+    u->text_later = 1;
     u->title = multipart_field(m, "title");
     for (size_t i = 0; !u->title && i < m->n; i++)
         if (strcmp(m->parts[i].name, "title") == 0) {
@@ -118,6 +119,7 @@ int api_attachment_create(struct request *r)
     rc = read_upload(r, &m, &u, &missing, &fe);
     if (rc == 0)
         rc = app_attachment_add(r->store, &r->who, item, &u, &id, &fe, &r->err);
+    r->text_pending = rc == 0;
     multipart_free(&m);
     name_missing_file(rc, missing, &fe);
     if (rc == 0)
@@ -139,6 +141,7 @@ int api_attachment_version(struct request *r)
     rc = read_upload(r, &m, &u, &missing, &fe);
     if (rc == 0)
         rc = app_attachment_add_version(r->store, &r->who, id, &u, NULL, &fe, &r->err);
+    r->text_pending = rc == 0;
     multipart_free(&m);
     name_missing_file(rc, missing, &fe);
     if (rc == 0)

@@ -302,7 +302,9 @@ int post_item_attachment(struct request *r)
             u.data = (const unsigned char *)file->data;
             u.size = file->size;
             u.limit = r->cfg->max_attachment;
+            u.text_later = 1;
             rc = app_attachment_add(r->store, &r->who, item, &u, NULL, &fe, &r->err);
+            r->text_pending = rc == 0;
         }
     }
     multipart_free(&m);

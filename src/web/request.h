@@ -51,6 +51,7 @@ struct request {
     struct buf body;       /* request body (POST), capped by the configured limit */
     struct response res;
     struct kl_error err;
+    int text_pending;      /* an upload left its text to the server's text worker */
 };
 
 /* The translated text of msgid in the request's language (static; never NULL). */

@@ -17,6 +17,8 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include "web/text_worker.h"
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +35,7 @@ struct server {
     pthread_mutex_t lock;
     struct store *idle[POOL_MAX]; /* connections not lent out */
     size_t nidle;
+    struct text_worker *text;     /* extracts uploaded PDFs' text */
 };
 
 static void logf_(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -326,11 +329,18 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)toe;
     if (!rs)
         return;
+    if (rs->r.text_pending)
+        text_worker_wake(s->text);
     pool_put(s, rs->r.store);
     buf_free(&rs->r.body);
     buf_free(&rs->r.res.body);
     arena_free(rs->r.arena);
     *con_cls = NULL;
+}
+
+static void text_log(void *cls, const char *line)
+{
+    logf_(cls, "%s", line);
 }
 
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
@@ -448,6 +458,11 @@ int server_start(const struct server_config *cfg, struct server **out, struct kl
     apply_defaults(&s->cfg);
     pthread_mutex_init(&s->lock, NULL);
     s->idle[s->nidle++] = st;
+    rc = text_worker_start(s->cfg.db_path, text_log, s, &s->text, err);
+    if (rc) {
+        server_stop(s);
+        return rc;
+    }
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     s->daemon = MHD_start_daemon(
@@ -484,6 +499,7 @@ void server_stop(struct server *s)
         return;
     if (s->daemon)
         MHD_stop_daemon(s->daemon);
+    text_worker_stop(s->text);
     for (size_t i = 0; i < s->nidle; i++)
         store_close(s->idle[i]);
     pthread_mutex_destroy(&s->lock);

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """test_search_attachments.py - search in the text of PDF attachments over real HTTP: the
-text pdftotext extracts at upload is found with its item in every Danish form
+text pdftotext extracts after an upload (the server's text worker, so the upload does not
+wait for it) is found with its item in every Danish form
 ("genoptræningsplan" finds "Genoptræningsplanerne" inside a PDF), the hit names the
 attachment and shows a snippet of it with the match in <mark>; a closed item's attachment
 is found only by the forum's members; a Word file and a broken PDF are uploaded without
 trouble (recorded as having no text, and as failed); a new version's text replaces the
-old; and `klynge init` extracts the text of attachments stored without it."""
+old; the server, when it starts, and `klynge init` extract the text of attachments
+stored without it."""
 import json
 import sys
+import time
 import urllib.parse
 
 from harness import Klynge, Session, check, run
@@ -61,6 +64,17 @@ def text_status(attachment_id):
     return rows[0] if rows else (None, None)
 
 
+def extracted(attachment_id):
+    """The attachment's text row once the server's text worker has written it."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        row = text_status(attachment_id)
+        if row[0] is not None:
+            return row
+        time.sleep(0.05)
+    check(False, "no text recorded for attachment %d: %s" % (attachment_id, k.log()[-2000:]))
+
+
 def test_setup():
     s = ids["root"] = signed_in("root")
     f = api(s, "POST", "/api/v1/forums", {"name": "Sundhedsstyregruppe Vest", "kind": "steering"})
@@ -82,6 +96,8 @@ def test_setup():
     c = upload(s, "/api/v1/items/%d/attachments" % ids["closed"], "sag.pdf",
                make_pdf([["Personaleomrokeringerne drøftes fortroligt."]]), "Fortroligt notat")
     ids["secret"] = c["id"]
+    check(extracted(ids["plan"])[0] == "ok" and extracted(ids["secret"])[0] == "ok",
+          "both PDFs' text")
     api(s, "POST", "/api/v1/meetings/%d/status" % mid,
         {"action": "publish_agenda", "reason": "Test"})
 
@@ -115,8 +131,8 @@ def test_other_files_do_not_break_upload():
     path = "/api/v1/items/%d/attachments" % ids["open"]
     w = upload(s, path, "notat.docx", make_docx("Ordet kvalitetsudviklingen"), "Word-notat")
     b = upload(s, path, "skadet.pdf", b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n", "Skadet")
-    check(text_status(w["id"])[0] == "none", "Word: %r" % (text_status(w["id"]),))
-    check(text_status(b["id"])[0] == "failed", "broken: %r" % (text_status(b["id"]),))
+    check(text_status(w["id"])[0] == "none", "Word, at once: %r" % (text_status(w["id"]),))
+    check(extracted(b["id"])[0] == "failed", "broken: %r" % (text_status(b["id"]),))
     check(text_status(ids["plan"])[0] == "ok", "the PDF: %r" % (text_status(ids["plan"]),))
     got = hits(Session(k), "genoptræningsplan")
     check([h["item_id"] for h in got] == [ids["open"]], "search still works: %r" % got)
@@ -126,6 +142,10 @@ def test_new_version_replaces_the_text():
     s = ids["root"]
     upload(s, "/api/v1/attachments/%d/versions" % ids["plan"], "plan2.pdf",
            make_pdf([["Rehabiliteringsforløbene følges kvartalsvis."]]))
+    deadline = time.monotonic() + 30
+    while "Rehabiliteringsforløbene" not in (text_status(ids["plan"])[1] or "") and \
+            time.monotonic() < deadline:
+        time.sleep(0.05)
     check(hits(Session(k), "rehabiliteringsforløb") != [], "the new version's words")
     check(hits(Session(k), "udskrivelsen") == [], "the old version's words are gone")
 
@@ -137,6 +157,14 @@ def test_init_extracts_what_is_missing():
     check("text of 3 PDF attachments extracted" in out, out)   # with the broken one
     check(text_status(ids["plan"])[0] == "ok", "back: %r" % (text_status(ids["plan"]),))
     check(hits(Session(k), "rehabiliteringsforløb") != [], "found again")
+
+
+def test_server_extracts_at_start_what_is_missing():
+    k.stop()
+    k.sql("DELETE FROM attachment_text WHERE attachment_id = ?", (ids["plan"],))
+    k.start()
+    check(extracted(ids["plan"])[0] == "ok", "extracted by the server")
+    check(hits(Session(k), "rehabiliteringsforløb") != [], "found")
 
 
 if __name__ == "__main__":
