@@ -24,7 +24,7 @@ static const char usage[] =
     "  --db FILE            the database (default: $KLYNGE_DB, else ./var/klynge.db)\n"
     "  --listen ADDR:PORT   where to listen (default: $KLYNGE_LISTEN, else 127.0.0.1:8080);\n"
     "                       port 0 picks a free port, printed on stdout\n"
-    "  --threads N          worker threads (default 4)\n"
+    "  --threads N          worker threads (default: one a CPU core, at least 2)\n"
     "  --max-attachment MIB the largest attachment accepted, in MiB (default 25, at most\n"
     "                       256); uploads may be that and 1 MiB more\n"
     "  --secure-cookies     mark the session cookie Secure: use it behind TLS\n"

@@ -26,6 +26,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #define POOL_MAX 64
 
@@ -409,10 +410,22 @@ int server_parse_listen(const char *listen, struct sockaddr *sa, unsigned *salen
     return 0;
 }
 
+/* Worker threads by default: one a core, at least 2 and at most 64. A request is work
+ * for a core from start to end (the database is local and memory-mapped; pdftotext runs
+ * in the text worker, not in a request), so more threads than cores only slice the
+ * requests in flight against each other and lengthen the slowest (docs/search.md,
+ * Speed). */
+static unsigned default_threads(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+    return cores < 2 ? 2 : cores > 64 ? 64 : (unsigned)cores;
+}
+
 static void apply_defaults(struct server_config *c)
 {
     if (!c->threads)
-        c->threads = 4;
+        c->threads = default_threads();
     if (!c->max_connections)
         c->max_connections = 256;
     if (!c->max_per_ip)
