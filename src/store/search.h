@@ -36,8 +36,8 @@ int store_search_tokens(struct store *st, const char *text, char *out, size_t ca
 
 /* Brings agenda_fts up to date with the items written since the last call (triggers on
  * agenda_item only queue their ids in search_pending, so that any tool may write items
- * without the tokenizer): one short write transaction, nothing when the queue is empty.
- * Returns 0 or KL_EDB. */
+ * without the tokenizer): one short write transaction, nothing when the queue is empty;
+ * after a large batch the index is also merged into one segment. Returns 0 or KL_EDB. */
 int store_search_sync(struct store *st, struct kl_error *err);
 
 struct search_filter {

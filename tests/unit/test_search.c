@@ -1,6 +1,7 @@
 /* test_search.c - the Danish search tokenizer (inflections stemmed alike, æ, ø and å kept as
- * letters of their own, upper case folded) and the parser of search text (words, phrases,
- * exclusions, prefixes, and hostile input that must never reach FTS5 as syntax). */
+ * letters of their own, upper case folded), the parser of search text (words, phrases,
+ * exclusions, prefixes, and hostile input that must never reach FTS5 as syntax), and the
+ * index's sync (a large batch leaves it merged into one segment, every item found). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,6 +15,7 @@
 #include "store/store.h"
 #include "testutil.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 struct fixture {
@@ -192,6 +194,73 @@ static void test_parsed_expressions_run_in_fts5(void **state)
     }
 }
 
+/* Runs sql on the database file through a connection of its own, as a tool would. */
+static int raw_int(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    int v = -1;
+
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+static void test_a_large_sync_leaves_one_segment(void **state)
+{
+    struct fixture *f = *state;
+    struct kl_error err;
+    struct search_filter sf = {0};
+    struct search_hit *hits;
+    struct arena *a = arena_new(0);
+    size_t n;
+    int more;
+    char sql[512];
+
+    /* three batches of items written by another program: two small syncs (a segment
+     * each, left to FTS5's automerge), then one of 1,200 items (merged into one) */
+    for (int batch = 0; batch < 3; batch++) {
+        int items = batch < 2 ? 10 : 1200;
+        sqlite3 *db;
+
+        assert_int_equal(sqlite3_open(f->t.path, &db), SQLITE_OK);
+        if (batch == 0)
+            assert_int_equal(sqlite3_exec(db,
+                "INSERT INTO forum (id, name, created_at) VALUES (7, 'F', '2026-01-01T00:00:00Z');"
+                "INSERT INTO meeting (id, forum_id, kind, status, title, starts_at, ends_at, day,"
+                " created_at) VALUES (9, 7, 'meeting', 'held', 'M', '2026-01-05T08:00:00Z',"
+                " '2026-01-05T10:00:00Z', '2026-01-05', '2026-01-01T00:00:00Z');",
+                NULL, NULL, NULL), SQLITE_OK);
+        snprintf(sql, sizeof(sql),
+                 "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
+                 " INSERT INTO agenda_item (forum_id, meeting_id, state, number, title,"
+                 " created_at) SELECT 7, 9, 'agenda', i, 'Genoptræningsplanerne nummer ' || i,"
+                 " '2026-01-01T00:00:00Z' FROM k", items);
+        assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+        assert_int_equal(store_search_sync(f->st, &err), 0);
+        if (batch == 1)
+            assert_int_equal(raw_int(f->t.path, "SELECT count(DISTINCT segid) FROM "
+                                                "agenda_fts_idx"), 2);
+    }
+    assert_int_equal(raw_int(f->t.path, "SELECT count(DISTINCT segid) FROM agenda_fts_idx"),
+                     1);
+    assert_int_equal(raw_int(f->t.path, "SELECT count(*) FROM search_pending"), 0);
+    sf.match = "\"genoptræningsplan\"";
+    sf.internal_json = "[7]";
+    sf.limit = 20;
+    sf.offset = 1200;
+    assert_int_equal(store_search(f->st, a, &sf, &hits, &n, &more, &err), 0);
+    assert_int_equal(n, 20); /* 1,220 items: the last page holds the first twenty */
+    assert_int_equal(more, 0);
+    assert_int_equal(hits[19].number, 1);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -201,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_words_phrases_exclusions_prefixes),
         cmocka_unit_test(test_hostile_text_is_only_quoted_terms),
         cmocka_unit_test(test_parsed_expressions_run_in_fts5),
+        cmocka_unit_test(test_a_large_sync_leaves_one_segment),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
