@@ -13,9 +13,9 @@
 #include "core/error.h"
 #include "store/search.h"
 #include "store/store.h"
+#include "testdb.h"
 #include "testutil.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
 struct fixture {
@@ -194,22 +194,6 @@ static void test_parsed_expressions_run_in_fts5(void **state)
     }
 }
 
-/* Runs sql on the database file through a connection of its own, as a tool would. */
-static int raw_int(const char *path, const char *sql)
-{
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    int v = -1;
-
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-    if (sqlite3_step(s) == SQLITE_ROW)
-        v = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return v;
-}
-
 static void test_a_large_sync_leaves_one_segment(void **state)
 {
     struct fixture *f = *state;
@@ -225,23 +209,21 @@ static void test_a_large_sync_leaves_one_segment(void **state)
      * each, left to FTS5's automerge), then one of 1,200 items (merged into one) */
     for (int batch = 0; batch < 3; batch++) {
         int items = batch < 2 ? 10 : 1200;
-        sqlite3 *db;
 
-        assert_int_equal(sqlite3_open(f->t.path, &db), SQLITE_OK);
         if (batch == 0)
-            assert_int_equal(sqlite3_exec(db,
-                "INSERT INTO forum (id, name, created_at) VALUES (7, 'F', '2026-01-01T00:00:00Z');"
-                "INSERT INTO meeting (id, forum_id, kind, status, title, starts_at, ends_at, day,"
-                " created_at) VALUES (9, 7, 'meeting', 'held', 'M', '2026-01-05T08:00:00Z',"
-                " '2026-01-05T10:00:00Z', '2026-01-05', '2026-01-01T00:00:00Z');",
-                NULL, NULL, NULL), SQLITE_OK);
+            raw_exec(f->t.path,
+                     "INSERT INTO forum (id, name, created_at) VALUES (7, 'F',"
+                     " '2026-01-01T00:00:00Z');"
+                     "INSERT INTO meeting (id, forum_id, kind, status, title, starts_at, ends_at,"
+                     " day, created_at) VALUES (9, 7, 'meeting', 'held', 'M',"
+                     " '2026-01-05T08:00:00Z', '2026-01-05T10:00:00Z', '2026-01-05',"
+                     " '2026-01-01T00:00:00Z');");
         snprintf(sql, sizeof(sql),
                  "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < %d)"
                  " INSERT INTO agenda_item (forum_id, meeting_id, state, number, title,"
                  " created_at) SELECT 7, 9, 'agenda', i, 'Genoptræningsplanerne nummer ' || i,"
                  " '2026-01-01T00:00:00Z' FROM k", items);
-        assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-        sqlite3_close(db);
+        raw_exec(f->t.path, sql);
         assert_int_equal(store_search_sync(f->st, &err), 0);
         if (batch == 1)
             assert_int_equal(raw_int(f->t.path, "SELECT count(DISTINCT segid) FROM "

@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "store/store.h"
+#include "testdb.h"
 #include "testutil.h"
 
 static int setup(void **state)
@@ -24,29 +25,6 @@ static int teardown(void **state)
 {
     tmpdb_remove(*state);
     return 0;
-}
-
-/* Runs sql on the file directly, as an older program or another tool would. */
-static void raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-}
-
-static int raw_int(const char *path, const char *sql)
-{
-    sqlite3 *db;
-    sqlite3_stmt *s;
-    int v;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-    v = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return v;
 }
 
 static void test_create_applies_every_migration(void **state)
