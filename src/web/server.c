@@ -17,6 +17,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include "core/gate.h"
 #include "web/text_worker.h"
 
 #include <pthread.h>
@@ -37,6 +38,7 @@ struct server {
     struct store *idle[POOL_MAX]; /* connections not lent out */
     size_t nidle;
     struct text_worker *text;     /* extracts uploaded PDFs' text */
+    struct gate cores;            /* requests worked on at once (cfg.threads), in turn */
 };
 
 static void logf_(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -309,14 +311,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         web_error(r, 413, T_(r, "The request is too large."));
         return send_response(rs);
     }
+    /* Each connection has a thread of its own, which reads the request; the work on it
+     * waits its turn for one of cfg.threads places (default_threads) */
+    gate_enter(&s->cores);
     r->store = pool_get(s, &r->err);
     if (!r->store) {
         logf_(s, "error: database: %s", r->err.msg);
         web_error(r, 503, T_(r, "The database is not available right now."));
-        return send_response(rs);
-    }
-    if (web_identify(r) == 0)
+    } else if (web_identify(r) == 0) {
         dispatch(r);
+    }
+    gate_leave(&s->cores);
     return send_response(rs);
 }
 
@@ -410,10 +415,12 @@ int server_parse_listen(const char *listen, struct sockaddr *sa, unsigned *salen
     return 0;
 }
 
-/* Worker threads by default: one a core, at least 2 and at most 64. A request is work
- * for a core from start to end (the database is local and memory-mapped; pdftotext runs
- * in the text worker, not in a request), so more threads than cores only slice the
- * requests in flight against each other and lengthen the slowest (docs/search.md,
+/* Requests worked on at once by default: one a core, at least 2 and at most 64. A request
+ * is work for a core from start to end (the database is local and memory-mapped;
+ * pdftotext runs in the text worker, not in a request), so more at once only slice them
+ * against each other and lengthen the slowest; and as the others wait in one line for
+ * the first free place, none waits behind a busy thread while another is idle, as when
+ * libmicrohttpd's thread pool bound each connection to one thread (docs/search.md,
  * Speed). */
 static unsigned default_threads(void)
 {
@@ -452,7 +459,8 @@ int server_start(const struct server_config *cfg, struct server **out, struct kl
     unsigned salen = sizeof(ss);
     struct server *s;
     struct store *st;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+                     MHD_USE_POLL | MHD_USE_ERROR_LOG;
     int rc;
 
     memset(&ss, 0, sizeof(ss));
@@ -470,6 +478,12 @@ int server_start(const struct server_config *cfg, struct server **out, struct kl
     s->cfg = *cfg;
     apply_defaults(&s->cfg);
     pthread_mutex_init(&s->lock, NULL);
+    if (gate_init(&s->cores, s->cfg.threads)) {
+        pthread_mutex_destroy(&s->lock);
+        free(s);
+        store_close(st);
+        return kl_error_set(err, KL_EIO, "cannot set up the server's threads");
+    }
     s->idle[s->nidle++] = st;
     rc = text_worker_start(s->cfg.db_path, text_log, s, &s->text, err);
     if (rc) {
@@ -482,7 +496,6 @@ int server_start(const struct server_config *cfg, struct server **out, struct kl
         flags, 0, NULL, NULL, on_request, s,
         MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)s->cfg.threads,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)s->cfg.max_connections,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)s->cfg.max_per_ip,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)s->cfg.timeout_seconds,
@@ -515,6 +528,7 @@ void server_stop(struct server *s)
     text_worker_stop(s->text);
     for (size_t i = 0; i < s->nidle; i++)
         store_close(s->idle[i]);
+    gate_destroy(&s->cores);
     pthread_mutex_destroy(&s->lock);
     free(s);
 }

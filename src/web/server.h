@@ -15,7 +15,7 @@ struct server;
 struct server_config {
     const char *db_path;
     const char *listen;            /* "ADDR:PORT"; port 0 picks a free port */
-    unsigned threads;              /* worker threads; 0: one a core, from 2 to 64 */
+    unsigned threads;              /* requests worked on at once; 0: one a core, 2 to 64 */
     unsigned max_connections;      /* 0 means 256 */
     unsigned max_per_ip;           /* connections from one address; 0 means 32 */
     unsigned timeout_seconds;      /* idle connection timeout; 0 means 30 */
