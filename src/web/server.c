@@ -6,10 +6,12 @@
 #include "web/errors.h"
 #include "web/request.h"
 #include "web/routes.h"
+#include "web/text_worker.h"
 #include "app/permission.h"
 #include "app/session.h"
 #include "core/arena.h"
 #include "core/error.h"
+#include "core/gate.h"
 #include "core/utf8.h"
 #include "model/attachment.h"
 #include "store/store.h"
@@ -17,9 +19,6 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
-#include "core/gate.h"
-#include "web/text_worker.h"
-
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
