@@ -290,11 +290,20 @@ int store_forum_standings(struct store *st, struct arena *a, int64_t user_id,
     return rc;
 }
 
+static int fill_role_grant(sqlite3_stmt *s, struct arena *a, void *out)
+{
+    struct forum_role_grant *g = out;
+
+    g->forum_id = sqlite3_column_int64(s, 0);
+    g->forum_name = store_col_text(s, 1, a, 0);
+    g->role = forum_role_parse((const char *)sqlite3_column_text(s, 2));
+    return g->forum_name ? 0 : -1;
+}
+
 int store_forum_roles_of(struct store *st, struct arena *a, int64_t user_id,
                          struct forum_role_grant **out, size_t *n, struct kl_error *err)
 {
     sqlite3_stmt *s;
-    size_t cap = 0;
     int rc = store_prepare(st,
                            "SELECT f.id, f.name, (SELECT r.role FROM forum_access r WHERE "
                            "r.user_id = ?1 AND r.forum_id = f.id ORDER BY " ROLE_RANK
@@ -306,27 +315,8 @@ int store_forum_roles_of(struct store *st, struct arena *a, int64_t user_id,
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            struct forum_role_grant *p = arena_calloc(a, ncap, sizeof(*p));
-            if (!p) {
-                sqlite3_finalize(s);
-                return kl_error_set(err, KL_ENOMEM, "out of memory listing roles");
-            }
-            if (*n)
-                memcpy(p, *out, *n * sizeof(*p));
-            *out = p;
-            cap = ncap;
-        }
-        (*out)[*n].forum_id = sqlite3_column_int64(s, 0);
-        (*out)[*n].forum_name = store_col_text(s, 1, a, 0);
-        (*out)[*n].role = forum_role_parse((const char *)sqlite3_column_text(s, 2));
-        (*n)++;
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, "listing roles");
-    sqlite3_finalize(s);
-    return rc;
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_role_grant, err,
+                          "listing roles");
 }
 
 int store_session_insert(struct store *st, const unsigned char hash[TOKEN_HASH_BYTES],
@@ -456,11 +446,21 @@ int store_api_token_use(struct store *st, const unsigned char hash[TOKEN_HASH_BY
     return rc;
 }
 
+static int fill_api_token(sqlite3_stmt *s, struct arena *a, void *out)
+{
+    struct api_token_info *t = out;
+
+    t->id = sqlite3_column_int64(s, 0);
+    t->name = store_col_text(s, 1, a, 0);
+    t->created_at = store_col_text(s, 2, a, 0);
+    t->last_used_at = store_col_text(s, 3, a, 1);
+    return t->name && t->created_at ? 0 : -1;
+}
+
 int store_api_token_list(struct store *st, struct arena *a, int64_t user_id,
                          struct api_token_info **out, size_t *n, struct kl_error *err)
 {
     sqlite3_stmt *s;
-    size_t cap = 0;
     int rc = store_prepare(st,
                            "SELECT id, name, created_at, last_used_at FROM api_token "
                            "WHERE user_id = ? ORDER BY id",
@@ -470,28 +470,8 @@ int store_api_token_list(struct store *st, struct arena *a, int64_t user_id,
     if (rc)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 8;
-            struct api_token_info *p = arena_calloc(a, ncap, sizeof(*p));
-            if (!p) {
-                sqlite3_finalize(s);
-                return kl_error_set(err, KL_ENOMEM, "out of memory listing API tokens");
-            }
-            if (*n)
-                memcpy(p, *out, *n * sizeof(*p));
-            *out = p;
-            cap = ncap;
-        }
-        (*out)[*n].id = sqlite3_column_int64(s, 0);
-        (*out)[*n].name = store_col_text(s, 1, a, 0);
-        (*out)[*n].created_at = store_col_text(s, 2, a, 0);
-        (*out)[*n].last_used_at = store_col_text(s, 3, a, 1);
-        (*n)++;
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, "listing API tokens");
-    sqlite3_finalize(s);
-    return rc;
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_api_token, err,
+                          "listing API tokens");
 }
 
 int store_api_token_revoke(struct store *st, int64_t user_id, int64_t id, struct kl_error *err)
