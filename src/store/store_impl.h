@@ -38,7 +38,8 @@ int store_prepare(struct store *st, const char *sql, sqlite3_stmt **out, struct 
  * call (reset, no bindings), or prepares one and keeps it; when STORE_CACHED are kept
  * already, a new one that store_finish finalizes. Preparing the search's statements took
  * a fifth of its CPU (docs/search.md, Speed). The caller ends the use with store_finish
- * (or a helper below that finishes), never sqlite3_finalize. */
+ * (or a helper below that finishes), never sqlite3_finalize. Not for a statement that a
+ * caller up the stack may be stepping through: both would be lent the same one. */
 int store_prepare_cached(struct store *st, const char *sql, sqlite3_stmt **out,
                          struct kl_error *err, const char *what);
 
