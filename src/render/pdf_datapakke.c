@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "render/canvas_cairo.h"
 #include "render/pdf_doc.h"
+#include "render/pdf_flow.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -45,10 +46,8 @@ struct dpc {
     PangoContext *pc;
     PangoLayout *lay, *aux; /* flowed text; text placed while a flow is under way */
     PangoFontDescription *fonts[F_COUNT];
-    int pass, page, pages;
-    double y;
-    int at_top;
-    double reserve;   /* points kept free right of flowed text (contents' numbers) */
+    struct pdf_flow f; /* the position, pages, and page breaks; its reserve: points kept
+                          free right of flowed text (the contents' numbers) */
     int *starts;      /* n + 1 section start pages (indicators, then the definitions) */
     struct buf mk;
     int rc;           /* the first error */
@@ -62,7 +61,7 @@ static const char *tr(const struct dpc *c, const char *msgid)
 
 static void rgb(struct dpc *c, double r, double g, double b)
 {
-    if (c->pass == 2)
+    if (c->f.pass == 2)
         cairo_set_source_rgb(c->cr, r, g, b);
 }
 
@@ -76,103 +75,47 @@ static const char *markup(struct dpc *c, const char *text)
     return buf_cstr(&c->mk);
 }
 
-/* Draws markup in font f at (x, y top), width w (0: no wrapping), aligned. */
-static void draw_at(struct dpc *c, const char *mk, enum font f, double x, double y, double w,
-                    PangoAlignment align)
+/* The header and footer of a new page (pdf_flow's decorate). */
+static void page_decor(void *doc)
 {
-    if (c->pass != 2)
-        return;
-    pango_layout_set_font_description(c->aux, c->fonts[f]);
-    pango_layout_set_width(c->aux, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-    pango_layout_set_alignment(c->aux, align);
-    pango_layout_set_markup(c->aux, mk, -1);
-    cairo_move_to(c->cr, x, y);
-    pango_cairo_show_layout(c->cr, c->aux);
-}
-
-static void page_decor(struct dpc *c)
-{
+    struct dpc *c = doc;
     char foot[96], head[200];
 
-    if (c->pass != 2)
+    if (c->f.pass != 2)
         return;
     rgb(c, GREY);
-    if (c->page > 1) {
-        draw_at(c, markup(c, c->d->forum), F_SMALL, LEFT, 32, CONTENT_W * 0.6,
-                PANGO_ALIGN_LEFT);
+    if (c->f.page > 1) {
+        pdf_flow_draw_at(&c->f, markup(c, c->d->forum), F_SMALL, LEFT, 32, CONTENT_W * 0.6,
+                         PANGO_ALIGN_LEFT);
         snprintf(head, sizeof head, "%s %s", tr(c, N_("Data package")),
                  c->d->date ? c->d->date : "");
-        draw_at(c, markup(c, head), F_SMALL, LEFT, 32, CONTENT_W, PANGO_ALIGN_RIGHT);
+        pdf_flow_draw_at(&c->f, markup(c, head), F_SMALL, LEFT, 32, CONTENT_W, PANGO_ALIGN_RIGHT);
         cairo_set_line_width(c->cr, 0.5);
         cairo_move_to(c->cr, LEFT, 48);
         cairo_line_to(c->cr, PAGE_W - RIGHT, 48);
         cairo_stroke(c->cr);
     }
-    snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->page, c->pages);
-    draw_at(c, markup(c, foot), F_SMALL, LEFT, PAGE_H - 42, CONTENT_W, PANGO_ALIGN_CENTER);
+    snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->f.page, c->f.pages);
+    pdf_flow_draw_at(&c->f, markup(c, foot), F_SMALL, LEFT, PAGE_H - 42, CONTENT_W,
+                     PANGO_ALIGN_CENTER);
     rgb(c, INK);
-}
-
-static void new_page(struct dpc *c)
-{
-    if (c->page > 0 && c->pass == 2)
-        cairo_show_page(c->cr);
-    c->page++;
-    c->y = TOP;
-    c->at_top = 1;
-    page_decor(c);
-}
-
-static void need(struct dpc *c, double h)
-{
-    if (!c->at_top && c->y + h > BOTTOM)
-        new_page(c);
-}
-
-/* Lays out markup in font f at indent, line by line, breaking pages between lines. */
-static void flow(struct dpc *c, const char *mk, enum font f, double indent)
-{
-    PangoLayoutIter *it;
-
-    pango_layout_set_font_description(c->lay, c->fonts[f]);
-    pango_layout_set_width(c->lay, (int)((CONTENT_W - indent - c->reserve) * PANGO_SCALE));
-    pango_layout_set_markup(c->lay, mk, -1);
-    it = pango_layout_get_iter(c->lay);
-    do {
-        PangoRectangle logical;
-        int baseline = pango_layout_iter_get_baseline(it);
-        double h;
-
-        pango_layout_iter_get_line_extents(it, NULL, &logical);
-        h = (double)logical.height / PANGO_SCALE;
-        if (!c->at_top && c->y + h > BOTTOM)
-            new_page(c);
-        if (c->pass == 2) {
-            cairo_move_to(c->cr, LEFT + indent + (double)logical.x / PANGO_SCALE,
-                          c->y + (double)(baseline - logical.y) / PANGO_SCALE);
-            pango_cairo_show_layout_line(c->cr, pango_layout_iter_get_line_readonly(it));
-        }
-        c->y += h;
-        c->at_top = 0;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
 }
 
 static void para(struct dpc *c, const char *text, enum font f, double indent)
 {
     if (text && *text)
-        flow(c, markup(c, text), f, indent);
+        pdf_flow_lines(&c->f, markup(c, text), f, indent, NULL);
 }
 
 static void heading(struct dpc *c, const char *text, enum font f, double before, double keep)
 {
-    if (!c->at_top)
-        c->y += before;
-    need(c, keep);
+    if (!c->f.at_top)
+        c->f.y += before;
+    pdf_flow_need(&c->f, keep);
     rgb(c, ACCENT);
     para(c, text, f, 0);
     rgb(c, INK);
-    c->y += 4;
+    c->f.y += 4;
 }
 
 /* Places a chart: draw(chart, canvas) at the full width, or smaller to fit a page. */
@@ -206,29 +149,29 @@ static void chart(struct dpc *c, const void *ch, draw_fn draw, int height)
     if (height * scale > BOTTOM - TOP)
         scale = (BOTTOM - TOP) / height;
     h = height * scale;
-    need(c, h);
-    if (c->pass == 2 && !c->rc) {
-        canvas_cairo_init(&cv, c->cr, c->pc, LEFT, c->y, scale);
+    pdf_flow_need(&c->f, h);
+    if (c->f.pass == 2 && !c->rc) {
+        canvas_cairo_init(&cv, c->cr, c->pc, LEFT, c->f.y, scale);
         rc = draw(ch, &cv, c->err);
         if (canvas_done(&cv) && !rc)
             rc = kl_error_set(c->err, canvas_status(&cv), "PDF: a chart could not be drawn");
         if (rc && !c->rc)
             c->rc = rc;
     }
-    c->y += h + 6;
-    c->at_top = 0;
+    c->f.y += h + 6;
+    c->f.at_top = 0;
 }
 
 /* Where a section starts: pass 1 records its page, pass 2 adds its outline entry. */
 static void section_start(struct dpc *c, size_t i, const char *label)
 {
-    if (c->pass == 1) {
-        c->starts[i] = c->page;
+    if (c->f.pass == 1) {
+        c->starts[i] = c->f.page;
     } else {
         char attrs[64];
         gchar *valid = g_utf8_make_valid(label ? label : "", -1);
-        snprintf(attrs, sizeof attrs, "page=%d pos=[%d %d]", c->page, (int)LEFT,
-                 (int)(c->y > 12 ? c->y - 12 : 0));
+        snprintf(attrs, sizeof attrs, "page=%d pos=[%d %d]", c->f.page, (int)LEFT,
+                 (int)(c->f.y > 12 ? c->f.y - 12 : 0));
         cairo_pdf_surface_add_outline(c->surf, CAIRO_PDF_OUTLINE_ROOT, valid, attrs, 0);
         g_free(valid);
     }
@@ -240,11 +183,11 @@ static void fact_row(struct dpc *c, const char *term, const char *text)
 
     if (!text || !*text)
         return;
-    need(c, 14);
-    y0 = c->y;
-    draw_at(c, markup(c, term), F_BOLD, LEFT, y0, 110, PANGO_ALIGN_LEFT);
-    flow(c, markup(c, text), F_BODY, 120);
-    c->y += 3;
+    pdf_flow_need(&c->f, 14);
+    y0 = c->f.y;
+    pdf_flow_draw_at(&c->f, markup(c, term), F_BOLD, LEFT, y0, 110, PANGO_ALIGN_LEFT);
+    pdf_flow_lines(&c->f, markup(c, text), F_BODY, 120, NULL);
+    c->f.y += 3;
 }
 
 static void contents(struct dpc *c)
@@ -257,22 +200,22 @@ static void contents(struct dpc *c)
         char num[16];
         double y0;
 
-        need(c, 14);
-        y0 = c->y;
+        pdf_flow_need(&c->f, 14);
+        y0 = c->f.y;
         snprintf(num, sizeof num, "%d", c->starts[i]);
-        draw_at(c, markup(c, num), F_BODY, LEFT, y0, CONTENT_W, PANGO_ALIGN_RIGHT);
-        c->reserve = 30;
-        flow(c, markup(c, label), F_BODY, 0);
-        c->reserve = 0;
-        if (c->pass == 2) {
+        pdf_flow_draw_at(&c->f, markup(c, num), F_BODY, LEFT, y0, CONTENT_W, PANGO_ALIGN_RIGHT);
+        c->f.reserve = 30;
+        pdf_flow_lines(&c->f, markup(c, label), F_BODY, 0, NULL);
+        c->f.reserve = 0;
+        if (c->f.pass == 2) {
             char attrs[96];
             snprintf(attrs, sizeof attrs, "rect=[%d %d %d %d] page=%d pos=[%d %d]", (int)LEFT,
-                     (int)y0, (int)CONTENT_W, (int)(c->y - y0 + 1), c->starts[i], (int)LEFT,
+                     (int)y0, (int)CONTENT_W, (int)(c->f.y - y0 + 1), c->starts[i], (int)LEFT,
                      (int)TOP - 12);
             cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attrs);
             cairo_tag_end(c->cr, CAIRO_TAG_LINK);
         }
-        c->y += 2;
+        c->f.y += 2;
     }
 }
 
@@ -280,41 +223,41 @@ static void front_page(struct dpc *c)
 {
     const struct pdf_datapakke *d = c->d;
 
-    c->y = 120;
-    c->at_top = 0;
-    if (c->pass == 2) {
+    c->f.y = 120;
+    c->f.at_top = 0;
+    if (c->f.pass == 2) {
         rgb(c, ACCENT);
         cairo_rectangle(c->cr, LEFT, 96, 60, 5);
         cairo_fill(c->cr);
     }
     rgb(c, INK);
     para(c, tr(c, N_("Data package")), F_TITLE, 0);
-    c->y += 6;
+    c->f.y += 6;
     para(c, d->forum, F_SUBTITLE, 0);
-    c->y += 16;
+    c->f.y += 16;
     fact_row(c, tr(c, N_("Meeting")), d->meeting);
     fact_row(c, tr(c, N_("Clusters")), d->clusters);
     if (d->warning && *d->warning) {
         double y0;
-        c->y += 10;
-        y0 = c->y;
-        c->y += 6;
+        c->f.y += 10;
+        y0 = c->f.y;
+        c->f.y += 6;
         rgb(c, 0.70, 0.10, 0.10);
         para(c, d->warning, F_BOLD, 10);
-        if (c->pass == 2) {
+        if (c->f.pass == 2) {
             cairo_set_line_width(c->cr, 1.5);
-            cairo_rectangle(c->cr, LEFT, y0, CONTENT_W, c->y - y0 + 6);
+            cairo_rectangle(c->cr, LEFT, y0, CONTENT_W, c->f.y - y0 + 6);
             cairo_stroke(c->cr);
         }
         rgb(c, INK);
-        c->y += 10;
+        c->f.y += 10;
     }
     if (d->intro) {
-        c->y += 6;
+        c->f.y += 6;
         para(c, d->intro, F_BODY, 0);
     }
     if (d->legend) {
-        c->y += 6;
+        c->f.y += 6;
         rgb(c, GREY);
         para(c, d->legend, F_SMALL, 0);
         rgb(c, INK);
@@ -345,14 +288,14 @@ static void indicator(struct dpc *c, size_t i)
 {
     const struct pdf_dp_indicator *in = &c->d->indicators[i];
 
-    new_page(c);
+    pdf_flow_new_page(&c->f);
     section_start(c, i, in->name);
     heading(c, in->name, F_H1, 0, 40);
     rgb(c, GREY);
     para(c, in->meta, F_SMALL, 0);
     rgb(c, INK);
     notes(c, in->notes);
-    c->y += 6;
+    c->f.y += 6;
     if (in->empty) {
         para(c, in->empty, F_BODY, 0);
         return;
@@ -372,7 +315,7 @@ static void definitions(struct dpc *c)
 {
     const struct pdf_datapakke *d = c->d;
 
-    new_page(c);
+    pdf_flow_new_page(&c->f);
     section_start(c, d->n, tr(c, N_("Definitions and sources")));
     heading(c, tr(c, N_("Definitions and sources")), F_H1, 0, 40);
     for (size_t i = 0; i < d->n; i++) {
@@ -388,8 +331,8 @@ static int pass(struct dpc *c, int which, struct buf *out)
     cairo_status_t st;
     char title[300];
 
-    c->pass = which;
-    c->page = 0;
+    c->f.pass = which;
+    c->f.page = 0;
     c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? pdf_stream_buf
                                                              : pdf_stream_discard,
                                                   out, PAGE_W, PAGE_H);
@@ -401,6 +344,16 @@ static int pass(struct dpc *c, int which, struct buf *out)
     pango_layout_set_wrap(c->aux, PANGO_WRAP_WORD_CHAR);
     for (int f = 0; f < F_COUNT; f++)
         c->fonts[f] = pango_font_description_from_string(font_specs[f]);
+    c->f.cr = c->cr;
+    c->f.lay = c->lay;
+    c->f.aux = c->aux;
+    c->f.fonts = c->fonts;
+    c->f.left = LEFT;
+    c->f.top = TOP;
+    c->f.bottom = BOTTOM;
+    c->f.width = CONTENT_W;
+    c->f.decorate = page_decor;
+    c->f.doc = c;
     if (which == 2) {
         snprintf(title, sizeof title, "%s \xE2\x80\x93 %s %s", c->d->forum ? c->d->forum : "",
                  tr(c, N_("Data package")), c->d->date ? c->d->date : "");
@@ -408,7 +361,7 @@ static int pass(struct dpc *c, int which, struct buf *out)
         cairo_pdf_surface_set_metadata(c->surf, CAIRO_PDF_METADATA_CREATOR, "klynge");
     }
     cairo_set_source_rgb(c->cr, INK);
-    new_page(c);
+    pdf_flow_new_page(&c->f);
     front_page(c);
     for (size_t i = 0; i < c->d->n; i++)
         indicator(c, i);
@@ -452,7 +405,7 @@ int pdf_datapakke_render(const struct pdf_datapakke *d, struct buf *out, int *pa
     buf_init(&doc, 0);
     pdf_doc_lock();
     rc = pass(&c, 1, NULL);
-    c.pages = c.page;
+    c.f.pages = c.f.page;
     if (!rc)
         rc = pass(&c, 2, &doc);
     pdf_doc_unlock();
@@ -461,7 +414,7 @@ int pdf_datapakke_render(const struct pdf_datapakke *d, struct buf *out, int *pa
                           "PDF: the document is larger than allowed");
     buf_free(&doc);
     if (!rc && pages)
-        *pages = c.pages;
+        *pages = c.f.pages;
     free(c.starts);
     buf_free(&c.mk);
     return rc;

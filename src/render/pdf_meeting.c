@@ -5,6 +5,7 @@
  * there are; pass 2 draws, with the table of contents, links, outline and "Side X af Y". */
 #include "render/pdf_meeting.h"
 #include "render/pdf_doc.h"
+#include "render/pdf_flow.h"
 
 #include "core/buf.h"
 #include "core/date.h"
@@ -62,14 +63,7 @@ struct pdfc {
     PangoContext *pc;
     PangoLayout *lay, *aux;
     PangoFontDescription *fonts[F_COUNT];
-    int pass;            /* 1: measure, 2: draw */
-    int page;            /* current page, from 1 */
-    int pages;           /* the total, known in pass 2 */
-    double y;            /* the next line's top */
-    double last_top;     /* the top of the last line flowed */
-    double bar_x;        /* > 0: a quote's bar left of each line flowed, at this x */
-    double reserve;      /* points kept free at the right of flowed text (TOC numbers) */
-    int at_top;          /* nothing on this page yet */
+    struct pdf_flow f;   /* the position, pages, and page breaks */
     struct toc_entry *toc;
     size_t ntoc;
     size_t toc_next;     /* the entry being laid out next */
@@ -93,37 +87,25 @@ static void set_rgb(cairo_t *cr, double r, double g, double b)
     cairo_set_source_rgb(cr, r, g, b);
 }
 
-/* Draws plain markup at (x, y top) in font f, width w (0: no wrapping), alignment. */
-static void draw_at(struct pdfc *c, const char *markup, enum font f, double x, double y,
-                    double w, PangoAlignment align)
+/* The header and footer of a new page (pdf_flow's decorate). */
+static void page_decor(void *doc)
 {
-    if (c->pass != 2)
-        return;
-    pango_layout_set_font_description(c->aux, c->fonts[f]);
-    pango_layout_set_width(c->aux, w > 0 ? (int)(w * PANGO_SCALE) : -1);
-    pango_layout_set_alignment(c->aux, align);
-    pango_layout_set_markup(c->aux, markup, -1);
-    cairo_move_to(c->cr, x, y);
-    pango_cairo_show_layout(c->cr, c->aux);
-}
-
-static void page_decor(struct pdfc *c)
-{
+    struct pdfc *c = doc;
     char foot[96];
     struct buf b;
 
-    if (c->pass != 2)
+    if (c->f.pass != 2)
         return;
     buf_init(&b, 4096);
     set_rgb(c->cr, GREY);
-    if (c->page > 1) {
+    if (c->f.page > 1) {
         pdf_markup_str(&b, c->m->forum);
-        draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W * 0.6, PANGO_ALIGN_LEFT);
+        pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W * 0.6, PANGO_ALIGN_LEFT);
         buf_reset(&b);
         pdf_markup_str(&b, kind_label(c));
         buf_puts(&b, " ");
         pdf_markup_str(&b, c->date_short);
-        draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W, PANGO_ALIGN_RIGHT);
+        pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W, PANGO_ALIGN_RIGHT);
         cairo_set_line_width(c->cr, 0.5);
         cairo_move_to(c->cr, LEFT, 50);
         cairo_line_to(c->cr, PAGE_W - RIGHT, 50);
@@ -135,85 +117,16 @@ static void page_decor(struct pdfc *c)
         pdf_markup_str(&b, tr(c, N_("DRAFT")));
         buf_puts(&b, "</b>");
         set_rgb(c->cr, 0.7, 0.1, 0.1);
-        draw_at(c, buf_cstr(&b), F_SMALL, LEFT, 18, CONTENT_W, PANGO_ALIGN_CENTER);
+        pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, 18, CONTENT_W, PANGO_ALIGN_CENTER);
         set_rgb(c->cr, GREY);
     }
-    snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->page, c->pages);
+    snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->f.page, c->f.pages);
     buf_reset(&b);
     pdf_markup_str(&b, foot);
-    draw_at(c, buf_cstr(&b), F_SMALL, LEFT, PAGE_H - 44, CONTENT_W, PANGO_ALIGN_CENTER);
+    pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, PAGE_H - 44, CONTENT_W,
+                     PANGO_ALIGN_CENTER);
     set_rgb(c->cr, INK);
     buf_free(&b);
-}
-
-static void new_page(struct pdfc *c)
-{
-    if (c->page > 0 && c->pass == 2)
-        cairo_show_page(c->cr);
-    c->page++;
-    c->y = TOP;
-    c->at_top = 1;
-    page_decor(c);
-}
-
-/* Moves to a new page unless h points fit below y. */
-static void need(struct pdfc *c, double h)
-{
-    if (!c->at_top && c->y + h > BOTTOM)
-        new_page(c);
-}
-
-static void gap(struct pdfc *c, double h)
-{
-    if (!c->at_top)
-        c->y += h;
-}
-
-/* Lays out markup in font f at indent, line by line (a line that does not fit goes to the
- * next page); marker (markup, may be NULL) is drawn left of the first line. */
-static void flow(struct pdfc *c, const char *markup, enum font f, double indent,
-                 const char *marker)
-{
-    PangoLayoutIter *it;
-    int first = 1;
-
-    if (indent > CONTENT_W / 2)
-        indent = CONTENT_W / 2;
-    pango_layout_set_font_description(c->lay, c->fonts[f]);
-    pango_layout_set_width(c->lay, (int)((CONTENT_W - indent - c->reserve) * PANGO_SCALE));
-    pango_layout_set_markup(c->lay, markup, -1);
-    it = pango_layout_get_iter(c->lay);
-    do {
-        PangoRectangle logical;
-        int baseline = pango_layout_iter_get_baseline(it);
-        double h, base;
-
-        pango_layout_iter_get_line_extents(it, NULL, &logical);
-        h = (double)logical.height / PANGO_SCALE;
-        base = (double)(baseline - logical.y) / PANGO_SCALE;
-        if (!c->at_top && c->y + h > BOTTOM)
-            new_page(c);
-        if (c->pass == 2) {
-            cairo_move_to(c->cr, LEFT + indent + (double)logical.x / PANGO_SCALE, c->y + base);
-            pango_cairo_show_layout_line(c->cr, pango_layout_iter_get_line_readonly(it));
-            if (first && marker)
-                draw_at(c, marker, f, LEFT + indent - 16, c->y, 0, PANGO_ALIGN_LEFT);
-            if (c->bar_x > 0) {
-                cairo_save(c->cr);
-                set_rgb(c->cr, 0.75, 0.78, 0.82);
-                cairo_set_line_width(c->cr, 2);
-                cairo_move_to(c->cr, c->bar_x, c->y);
-                cairo_line_to(c->cr, c->bar_x, c->y + h);
-                cairo_stroke(c->cr);
-                cairo_restore(c->cr);
-            }
-        }
-        first = 0;
-        c->last_top = c->y;
-        c->y += h;
-        c->at_top = 0;
-    } while (pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
 }
 
 /* flow of plain text. */
@@ -222,19 +135,19 @@ static void flow_plain(struct pdfc *c, const char *text, enum font f, double ind
     buf_reset(&c->mk);
     if (pdf_markup_str(&c->mk, text))
         c->oom = 1;
-    flow(c, buf_cstr(&c->mk), f, indent, NULL);
+    pdf_flow_lines(&c->f, buf_cstr(&c->mk), f, indent, NULL);
 }
 
 static void heading(struct pdfc *c, const char *text, enum font f, double before)
 {
-    gap(c, before);
-    need(c, f == F_H1 ? 80 : 48);
-    if (c->pass == 2)
+    pdf_flow_gap(&c->f, before);
+    pdf_flow_need(&c->f, f == F_H1 ? 80 : 48);
+    if (c->f.pass == 2)
         set_rgb(c->cr, ACCENT);
     flow_plain(c, text, f, 0);
-    if (c->pass == 2)
+    if (c->f.pass == 2)
         set_rgb(c->cr, INK);
-    c->y += 3;
+    c->f.y += 3;
 }
 
 /* Markdown, walked with cmark's iterator (no recursion, so nesting depth costs nothing). */
@@ -282,19 +195,20 @@ static void markdown(struct pdfc *c, const char *text, double indent0)
                 in_para = 1;
                 inline_depth = 0;
                 if (t == CMARK_NODE_HEADING) {
-                    gap(c, 4);
-                    need(c, 40);
+                    pdf_flow_gap(&c->f, 4);
+                    pdf_flow_need(&c->f, 40);
                     rc = buf_puts(&c->mk, "<b>");
                 }
             } else {
                 if (t == CMARK_NODE_HEADING)
                     rc = buf_puts(&c->mk, "</b>");
-                c->bar_x = quote ? LEFT + indent - 8 : 0;
-                flow(c, buf_cstr(&c->mk), F_BODY, indent, have_marker ? marker : NULL);
-                c->bar_x = 0;
+                c->f.bar_x = quote ? LEFT + indent - 8 : 0;
+                pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, indent,
+                               have_marker ? marker : NULL);
+                c->f.bar_x = 0;
                 have_marker = 0;
                 in_para = 0;
-                c->y += depth ? 2 : 6;
+                c->f.y += depth ? 2 : 6;
             }
             break;
         case CMARK_NODE_LIST:
@@ -307,7 +221,7 @@ static void markdown(struct pdfc *c, const char *text, double indent0)
             } else {
                 depth--;
                 if (!depth)
-                    c->y += 4;
+                    c->f.y += 4;
             }
             break;
         case CMARK_NODE_ITEM:
@@ -331,18 +245,18 @@ static void markdown(struct pdfc *c, const char *text, double indent0)
             rc = pdf_markup_str(&c->mk, lit ? lit : "");
             while (c->mk.len && c->mk.data[c->mk.len - 1] == '\n')
                 c->mk.data[--c->mk.len] = '\0';
-            flow(c, buf_cstr(&c->mk), F_MONO, indent + 8, NULL);
-            c->y += 6;
+            pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_MONO, indent + 8, NULL);
+            c->f.y += 6;
             break;
         case CMARK_NODE_THEMATIC_BREAK:
-            need(c, 12);
-            if (c->pass == 2) {
+            pdf_flow_need(&c->f, 12);
+            if (c->f.pass == 2) {
                 cairo_set_line_width(c->cr, 0.5);
-                cairo_move_to(c->cr, LEFT + indent, c->y + 5);
-                cairo_line_to(c->cr, PAGE_W - RIGHT, c->y + 5);
+                cairo_move_to(c->cr, LEFT + indent, c->f.y + 5);
+                cairo_line_to(c->cr, PAGE_W - RIGHT, c->f.y + 5);
                 cairo_stroke(c->cr);
             }
-            c->y += 12;
+            c->f.y += 12;
             break;
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
@@ -458,7 +372,7 @@ static int has_participants(const struct pdfc *c)
 
 static void fact_row(struct pdfc *c, const char *label, const char *value)
 {
-    double y0 = c->y;
+    double y0 = c->f.y;
 
     if (!value || !*value)
         return;
@@ -466,13 +380,13 @@ static void fact_row(struct pdfc *c, const char *label, const char *value)
     buf_puts(&c->mk, "<b>");
     pdf_markup_str(&c->mk, label);
     buf_puts(&c->mk, "</b>");
-    draw_at(c, buf_cstr(&c->mk), F_BODY, LEFT, c->y, 110, PANGO_ALIGN_LEFT);
+    pdf_flow_draw_at(&c->f, buf_cstr(&c->mk), F_BODY, LEFT, c->f.y, 110, PANGO_ALIGN_LEFT);
     buf_reset(&c->mk);
     pdf_markup_str(&c->mk, value);
-    flow(c, buf_cstr(&c->mk), F_BODY, 115, NULL);
-    if (c->y < y0 + 14)
-        c->y = y0 + 14;
-    c->y += 3;
+    pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, 115, NULL);
+    if (c->f.y < y0 + 14)
+        c->f.y = y0 + 14;
+    c->f.y += 3;
 }
 
 static void front_page(struct pdfc *c)
@@ -480,20 +394,20 @@ static void front_page(struct pdfc *c)
     const struct pdf_meeting *m = c->m;
     char when[96], span[32], line[160];
 
-    c->y = 150;
-    c->at_top = 0;
-    if (c->pass == 2) {
+    c->f.y = 150;
+    c->f.at_top = 0;
+    if (c->f.pass == 2) {
         set_rgb(c->cr, ACCENT);
         cairo_rectangle(c->cr, LEFT, 120, 60, 5);
         cairo_fill(c->cr);
     }
     flow_plain(c, kind_label(c), F_TITLE, 0);
-    c->y += 6;
+    c->f.y += 6;
     set_rgb(c->cr, INK);
     flow_plain(c, m->forum, F_SUBTITLE, 0);
     if (m->title && *m->title)
         flow_plain(c, m->title, F_BODY, 0);
-    c->y += 26;
+    c->f.y += 26;
     long_date(c, m->starts_at, when, sizeof when);
     clock_span(c, span, sizeof span);
     fact_row(c, tr(c, N_("Date")), when);
@@ -502,11 +416,11 @@ static void front_page(struct pdfc *c)
     fact_row(c, tr(c, N_("Place")), m->place);
     fact_row(c, tr(c, N_("Chair")), m->chair);
     if (m->public_version) {
-        c->y += 8;
-        if (c->pass == 2)
+        c->f.y += 8;
+        if (c->f.pass == 2)
             set_rgb(c->cr, GREY);
         flow_plain(c, tr(c, N_("Public version: closed items are not included.")), F_SMALL, 0);
-        if (c->pass == 2)
+        if (c->f.pass == 2)
             set_rgb(c->cr, INK);
     }
 }
@@ -516,21 +430,21 @@ static void toc(struct pdfc *c)
     size_t i;
 
     heading(c, tr(c, N_("Contents")), F_H2, 30);
-    c->y += 4;
+    c->f.y += 4;
     for (i = 0; i < c->ntoc; i++) {
         struct toc_entry *e = &c->toc[i];
         double y0, x1 = PAGE_W - RIGHT;
         char num[16];
 
-        need(c, 16);
-        y0 = c->y;
+        pdf_flow_need(&c->f, 16);
+        y0 = c->f.y;
         buf_reset(&c->mk);
         pdf_markup_str(&c->mk, e->label);
-        c->reserve = 36;
-        flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
-        c->reserve = 0;
+        c->f.reserve = 36;
+        pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, 0, NULL);
+        c->f.reserve = 0;
         /* the page number right-aligned on the last line, with a dotted leader */
-        if (c->pass == 2) {
+        if (c->f.pass == 2) {
             double lastw;
             int lines = pango_layout_get_line_count(c->lay);
             PangoLayoutLine *ll = pango_layout_get_line_readonly(c->lay, lines - 1);
@@ -540,7 +454,7 @@ static void toc(struct pdfc *c)
             pango_layout_line_get_extents(ll, NULL, &r);
             lastw = (double)r.width / PANGO_SCALE;
             snprintf(num, sizeof num, "%d", e->page);
-            draw_at(c, num, F_BODY, LEFT, c->last_top, CONTENT_W, PANGO_ALIGN_RIGHT);
+            pdf_flow_draw_at(&c->f, num, F_BODY, LEFT, c->f.last_top, CONTENT_W, PANGO_ALIGN_RIGHT);
             set_rgb(c->cr, GREY);
             cairo_set_line_width(c->cr, 0.8);
             {
@@ -548,28 +462,28 @@ static void toc(struct pdfc *c)
                 cairo_set_dash(c->cr, dots, 2, 0);
             }
             if (LEFT + lastw + 6 < x1 - 24) {
-                cairo_move_to(c->cr, LEFT + lastw + 6, c->y - 4);
-                cairo_line_to(c->cr, x1 - 24, c->y - 4);
+                cairo_move_to(c->cr, LEFT + lastw + 6, c->f.y - 4);
+                cairo_line_to(c->cr, x1 - 24, c->f.y - 4);
                 cairo_stroke(c->cr);
             }
             cairo_set_dash(c->cr, NULL, 0, 0);
             set_rgb(c->cr, INK);
             snprintf(attrs, sizeof attrs, "rect=[%d %d %d %d] page=%d pos=[%d %d]",
-                     (int)LEFT, (int)y0, (int)CONTENT_W, (int)(c->y - y0 + 1), e->page,
+                     (int)LEFT, (int)y0, (int)CONTENT_W, (int)(c->f.y - y0 + 1), e->page,
                      (int)LEFT, (int)(e->y > 12 ? e->y - 12 : 0));
             cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attrs);
             cairo_tag_end(c->cr, CAIRO_TAG_LINK);
         }
-        c->y += 4;
+        c->f.y += 4;
     }
 }
 
 /* Marks where a section starts: pass 1 records it for the TOC, links and outline. */
 static void section_start(struct pdfc *c)
 {
-    if (c->toc_next < c->ntoc && c->pass == 1) {
-        c->toc[c->toc_next].page = c->page;
-        c->toc[c->toc_next].y = c->y;
+    if (c->toc_next < c->ntoc && c->f.pass == 1) {
+        c->toc[c->toc_next].page = c->f.page;
+        c->toc[c->toc_next].y = c->f.y;
     }
     c->toc_next++;
 }
@@ -586,8 +500,8 @@ static void person_lines(struct pdfc *c, const struct pdf_person *p, size_t n, d
             pdf_markup_str(&c->mk, p[i].detail);
             buf_puts(&c->mk, "</span>");
         }
-        flow(c, buf_cstr(&c->mk), F_BODY, indent, NULL);
-        c->y += 1.5;
+        pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, indent, NULL);
+        c->f.y += 1.5;
     }
 }
 
@@ -596,12 +510,12 @@ static void groups(struct pdfc *c, const struct pdf_group *g, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        gap(c, 5);
-        need(c, 30);
+        pdf_flow_gap(&c->f, 5);
+        pdf_flow_need(&c->f, 30);
         flow_plain(c, g[i].organisation && *g[i].organisation ? g[i].organisation
                                                               : tr(c, N_("No organisation")),
                    F_BOLD, 0);
-        c->y += 1.5;
+        c->f.y += 1.5;
         person_lines(c, g[i].people, g[i].n, 12);
     }
 }
@@ -610,7 +524,7 @@ static void participants(struct pdfc *c)
 {
     const struct pdf_meeting *m = c->m;
 
-    new_page(c);
+    pdf_flow_new_page(&c->f);
     section_start(c);
     heading(c, tr(c, N_("Participants")), F_H1, 0);
     groups(c, m->present, m->npresent);
@@ -647,7 +561,7 @@ static void rooms_row(struct pdfc *c, unsigned rooms)
     double x = LEFT;
     int i;
 
-    need(c, 18);
+    pdf_flow_need(&c->f, 18);
     for (i = 0; i < 4; i++) {
         const char *label = tr(c, room_msgids[i]);
         int on = (rooms >> i) & 1u;
@@ -665,25 +579,25 @@ static void rooms_row(struct pdfc *c, unsigned rooms)
         pango_layout_set_width(c->aux, -1);
         pango_layout_set_markup(c->aux, buf_cstr(&c->mk), -1);
         pango_layout_get_extents(c->aux, NULL, &r);
-        if (c->pass == 2) {
+        if (c->f.pass == 2) {
             cairo_set_line_width(c->cr, 0.8);
             if (on)
                 set_rgb(c->cr, ACCENT);
             else
                 set_rgb(c->cr, 0.6, 0.64, 0.7);
-            cairo_rectangle(c->cr, x + 0.5, c->y + 2.5, 8, 8);
+            cairo_rectangle(c->cr, x + 0.5, c->f.y + 2.5, 8, 8);
             if (on)
                 cairo_fill(c->cr);
             else
                 cairo_stroke(c->cr);
             set_rgb(c->cr, INK);
-            cairo_move_to(c->cr, x + 12, c->y + 1.5);
+            cairo_move_to(c->cr, x + 12, c->f.y + 1.5);
             pango_cairo_show_layout(c->cr, c->aux);
         }
         x += 12 + (double)r.width / PANGO_SCALE + 16;
     }
-    c->y += 18;
-    c->at_top = 0;
+    c->f.y += 18;
+    c->f.at_top = 0;
 }
 
 static void item_section(struct pdfc *c, const struct pdf_item *it)
@@ -691,7 +605,7 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
     char head[64];
     size_t i;
 
-    new_page(c);
+    pdf_flow_new_page(&c->f);
     section_start(c);
     snprintf(head, sizeof head, tr(c, N_("Item %d")), it->number);
     buf_reset(&c->mk);
@@ -702,17 +616,17 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
         pdf_markup_str(&c->mk, tr(c, N_("Closed item")));
     }
     buf_puts(&c->mk, "</span>");
-    flow(c, buf_cstr(&c->mk), F_BOLD, 0, NULL);
-    c->y += 2;
+    pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BOLD, 0, NULL);
+    c->f.y += 2;
     buf_reset(&c->mk);
     buf_printf(&c->mk, "%d. ", it->number);
     pdf_markup_str(&c->mk, it->title);
-    if (c->pass == 2)
+    if (c->f.pass == 2)
         set_rgb(c->cr, ACCENT);
-    flow(c, buf_cstr(&c->mk), F_H1, 0, NULL);
-    if (c->pass == 2)
+    pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_H1, 0, NULL);
+    if (c->f.pass == 2)
         set_rgb(c->cr, INK);
-    c->y += 6;
+    c->f.y += 6;
     rooms_row(c, it->rooms);
     if ((it->presenter && *it->presenter) || it->written_orientation) {
         buf_reset(&c->mk);
@@ -728,8 +642,8 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
             buf_puts(&c->mk, " ");
             pdf_markup_str(&c->mk, it->presenter);
         }
-        flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
-        c->y += 2;
+        pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, 0, NULL);
+        c->f.y += 2;
     }
     if (it->recommendation && *it->recommendation) {
         const char *p = it->recommendation;
@@ -745,8 +659,8 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
                 buf_reset(&c->mk);
                 pdf_markup_text(&c->mk, p, len > TEXT_MAX ? TEXT_MAX : len);
                 snprintf(num, sizeof num, "%d.", n++ % 100000);
-                flow(c, buf_cstr(&c->mk), F_BODY, 18, num);
-                c->y += 2;
+                pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, 18, num);
+                c->f.y += 2;
             }
             p += len + (e ? 1 : 0);
         }
@@ -760,8 +674,8 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
         for (i = 0; i < it->nattachments; i++) {
             buf_reset(&c->mk);
             pdf_markup_str(&c->mk, it->attachments[i]);
-            flow(c, buf_cstr(&c->mk), F_BODY, 18, "\xE2\x80\xA2");
-            c->y += 2;
+            pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, 18, "\xE2\x80\xA2");
+            c->f.y += 2;
         }
     }
     if (c->m->kind == PDF_MINUTES) {
@@ -771,8 +685,8 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
             buf_puts(&c->mk, "<b>");
             pdf_markup_str(&c->mk, tr(c, outcome_msgids[it->outcome]));
             buf_puts(&c->mk, "</b>");
-            flow(c, buf_cstr(&c->mk), F_BODY, 0, NULL);
-            c->y += 4;
+            pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_BODY, 0, NULL);
+            c->f.y += 4;
         }
         if (it->decision && *it->decision)
             markdown(c, it->decision, 0);
@@ -789,8 +703,8 @@ static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err
     size_t i;
     int f;
 
-    c->pass = which;
-    c->page = 0;
+    c->f.pass = which;
+    c->f.page = 0;
     c->toc_next = 0;
     c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? pdf_stream_buf : pdf_stream_discard, out,
                                                   PAGE_W, PAGE_H);
@@ -802,6 +716,16 @@ static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err
     pango_layout_set_wrap(c->aux, PANGO_WRAP_WORD_CHAR);
     for (f = 0; f < F_COUNT; f++)
         c->fonts[f] = pango_font_description_from_string(font_specs[f]);
+    c->f.cr = c->cr;
+    c->f.lay = c->lay;
+    c->f.aux = c->aux;
+    c->f.fonts = c->fonts;
+    c->f.left = LEFT;
+    c->f.top = TOP;
+    c->f.bottom = BOTTOM;
+    c->f.width = CONTENT_W;
+    c->f.decorate = page_decor;
+    c->f.doc = c;
     if (which == 2) {
         char title[400];
         snprintf(title, sizeof title, "%s \xE2\x80\x93 %s %s", m->forum ? m->forum : "",
@@ -817,7 +741,7 @@ static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err
         }
     }
     set_rgb(c->cr, INK);
-    new_page(c);
+    pdf_flow_new_page(&c->f);
     front_page(c);
     toc(c);
     c->toc_next = 0;
@@ -885,12 +809,12 @@ int pdf_meeting_render(const struct pdf_meeting *m, struct buf *out, int *pages,
         }
     pdf_doc_lock();
     rc = pass(&c, 1, NULL, err);
-    c.pages = c.page;
+    c.f.pages = c.f.page;
     if (!rc)
         rc = pass(&c, 2, out, err);
     pdf_doc_unlock();
     if (!rc && pages)
-        *pages = c.pages;
+        *pages = c.f.pages;
     for (i = has_participants(&c) ? 1 : 0; i < n; i++)
         g_free((char *)c.toc[i].label);
     free(c.toc);

@@ -1,0 +1,93 @@
+/* pdf_flow.c - the flow of pdf_flow.h: pango lays a paragraph out at the text width, and
+ * its lines are drawn one by one so that a page can break between any two. */
+#include "render/pdf_flow.h"
+
+#include <pango/pangocairo.h>
+
+void pdf_flow_draw_at(struct pdf_flow *f, const char *markup, int font, double x, double y,
+                      double w, PangoAlignment align)
+{
+    if (f->pass != 2)
+        return;
+    pango_layout_set_font_description(f->aux, f->fonts[font]);
+    pango_layout_set_width(f->aux, w > 0 ? (int)(w * PANGO_SCALE) : -1);
+    pango_layout_set_alignment(f->aux, align);
+    pango_layout_set_markup(f->aux, markup, -1);
+    cairo_move_to(f->cr, x, y);
+    pango_cairo_show_layout(f->cr, f->aux);
+}
+
+void pdf_flow_new_page(struct pdf_flow *f)
+{
+    if (f->page > 0 && f->pass == 2)
+        cairo_show_page(f->cr);
+    f->page++;
+    f->y = f->top;
+    f->at_top = 1;
+    if (f->decorate)
+        f->decorate(f->doc);
+}
+
+void pdf_flow_need(struct pdf_flow *f, double h)
+{
+    if (!f->at_top && f->y + h > f->bottom)
+        pdf_flow_new_page(f);
+}
+
+void pdf_flow_gap(struct pdf_flow *f, double h)
+{
+    if (!f->at_top)
+        f->y += h;
+}
+
+/* The quote's bar beside a line from top, h points high. */
+static void bar(struct pdf_flow *f, double top, double h)
+{
+    cairo_save(f->cr);
+    cairo_set_source_rgb(f->cr, 0.75, 0.78, 0.82);
+    cairo_set_line_width(f->cr, 2);
+    cairo_move_to(f->cr, f->bar_x, top);
+    cairo_line_to(f->cr, f->bar_x, top + h);
+    cairo_stroke(f->cr);
+    cairo_restore(f->cr);
+}
+
+void pdf_flow_lines(struct pdf_flow *f, const char *markup, int font, double indent,
+                    const char *marker)
+{
+    PangoLayoutIter *it;
+    int first = 1;
+
+    if (indent > f->width / 2)
+        indent = f->width / 2;
+    pango_layout_set_font_description(f->lay, f->fonts[font]);
+    pango_layout_set_width(f->lay, (int)((f->width - indent - f->reserve) * PANGO_SCALE));
+    pango_layout_set_markup(f->lay, markup, -1);
+    it = pango_layout_get_iter(f->lay);
+    do {
+        PangoRectangle logical;
+        int baseline = pango_layout_iter_get_baseline(it);
+        double h, base;
+
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        h = (double)logical.height / PANGO_SCALE;
+        base = (double)(baseline - logical.y) / PANGO_SCALE;
+        if (!f->at_top && f->y + h > f->bottom)
+            pdf_flow_new_page(f);
+        if (f->pass == 2) {
+            cairo_move_to(f->cr, f->left + indent + (double)logical.x / PANGO_SCALE,
+                          f->y + base);
+            pango_cairo_show_layout_line(f->cr, pango_layout_iter_get_line_readonly(it));
+            if (first && marker)
+                pdf_flow_draw_at(f, marker, font, f->left + indent - 16, f->y, 0,
+                                 PANGO_ALIGN_LEFT);
+            if (f->bar_x > 0)
+                bar(f, f->y, h);
+        }
+        first = 0;
+        f->last_top = f->y;
+        f->y += h;
+        f->at_top = 0;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+}

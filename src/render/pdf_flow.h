@@ -1,0 +1,51 @@
+/* pdf_flow.h - text flowed down the pages of a klynge PDF document (the agenda and minutes
+ * of pdf_meeting.c, the data package of pdf_datapakke.c), in two passes: the first
+ * measures (how many pages, where each section starts), the second draws with those
+ * known. Holds the text area, the position, the page breaks between lines, and the
+ * placing of text; the document draws each new page's header and footer in its
+ * decorate callback. Nothing here allocates; errors are the cairo surface's. */
+#ifndef KL_RENDER_PDF_FLOW_H
+#define KL_RENDER_PDF_FLOW_H
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+struct pdf_flow {
+    cairo_t *cr;
+    PangoLayout *lay;                   /* flowed text */
+    PangoLayout *aux;                   /* text placed while a flow is under way */
+    PangoFontDescription *const *fonts; /* by the document's font numbers */
+    double left, top, bottom, width;    /* the text area: lines start at top and end above
+                                           bottom */
+    double reserve;                     /* points kept free right of flowed text */
+    double bar_x;                       /* > 0: a quote's bar left of each line, at this x */
+    double last_top;                    /* the top of the last line flowed */
+    double y;                           /* the next line's top */
+    int pass;                           /* 1: measure, 2: draw */
+    int page;                           /* the current page, from 1 */
+    int pages;                          /* the total, known in pass 2 */
+    int at_top;                         /* nothing on this page yet */
+    void (*decorate)(void *doc);        /* a new page's header and footer */
+    void *doc;
+};
+
+/* Draws markup at (x, y top) in font, width w (0: no wrapping), aligned; pass 2 only. */
+void pdf_flow_draw_at(struct pdf_flow *f, const char *markup, int font, double x, double y,
+                      double w, PangoAlignment align);
+
+/* Ends the page (pass 2), starts the next at the top and has it decorated. */
+void pdf_flow_new_page(struct pdf_flow *f);
+
+/* Starts a new page unless h points fit below the position (or the page is empty). */
+void pdf_flow_need(struct pdf_flow *f, double h);
+
+/* h points of space, unless at the top of a page. */
+void pdf_flow_gap(struct pdf_flow *f, double h);
+
+/* Lays out markup in font at indent (at most half the width), line by line: a line that
+ * does not fit goes to the next page. marker (markup, may be NULL) is drawn left of the
+ * first line; with bar_x set, a bar left of every line. */
+void pdf_flow_lines(struct pdf_flow *f, const char *markup, int font, double indent,
+                    const char *marker);
+
+#endif
