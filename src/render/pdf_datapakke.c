@@ -26,6 +26,8 @@
 #define TOP 74.0
 #define BOTTOM (PAGE_H - 62.0)
 #define CONTENT_W (PAGE_W - LEFT - RIGHT)
+
+static const struct pdf_area area = {LEFT, TOP, BOTTOM, CONTENT_W};
 #define INK 0.11, 0.14, 0.19
 #define GREY 0.38, 0.42, 0.48
 #define ACCENT 0.0, 0.30, 0.53
@@ -331,8 +333,6 @@ static int pass(struct dpc *c, int which, struct buf *out)
     cairo_status_t st;
     char title[300];
 
-    c->f.pass = which;
-    c->f.page = 0;
     c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? pdf_stream_buf
                                                              : pdf_stream_discard,
                                                   out, PAGE_W, PAGE_H);
@@ -344,16 +344,7 @@ static int pass(struct dpc *c, int which, struct buf *out)
     pango_layout_set_wrap(c->aux, PANGO_WRAP_WORD_CHAR);
     for (int f = 0; f < F_COUNT; f++)
         c->fonts[f] = pango_font_description_from_string(font_specs[f]);
-    c->f.cr = c->cr;
-    c->f.lay = c->lay;
-    c->f.aux = c->aux;
-    c->f.fonts = c->fonts;
-    c->f.left = LEFT;
-    c->f.top = TOP;
-    c->f.bottom = BOTTOM;
-    c->f.width = CONTENT_W;
-    c->f.decorate = page_decor;
-    c->f.doc = c;
+    pdf_flow_begin(&c->f, which, c->cr, c->lay, c->aux, c->fonts, &area, page_decor, c);
     if (which == 2) {
         snprintf(title, sizeof title, "%s \xE2\x80\x93 %s %s", c->d->forum ? c->d->forum : "",
                  tr(c, N_("Data package")), c->d->date ? c->d->date : "");

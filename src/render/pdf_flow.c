@@ -4,6 +4,21 @@
 
 #include <pango/pangocairo.h>
 
+void pdf_flow_begin(struct pdf_flow *f, int pass, cairo_t *cr, PangoLayout *lay,
+                    PangoLayout *aux, PangoFontDescription *const *fonts,
+                    const struct pdf_area *area, void (*decorate)(void *doc), void *doc)
+{
+    f->pass = pass;
+    f->page = 0;
+    f->cr = cr;
+    f->lay = lay;
+    f->aux = aux;
+    f->fonts = fonts;
+    f->area = *area;
+    f->decorate = decorate;
+    f->doc = doc;
+}
+
 void pdf_flow_draw_at(struct pdf_flow *f, const char *markup, int font, double x, double y,
                       double w, PangoAlignment align)
 {
@@ -22,7 +37,7 @@ void pdf_flow_new_page(struct pdf_flow *f)
     if (f->page > 0 && f->pass == 2)
         cairo_show_page(f->cr);
     f->page++;
-    f->y = f->top;
+    f->y = f->area.top;
     f->at_top = 1;
     if (f->decorate)
         f->decorate(f->doc);
@@ -30,7 +45,7 @@ void pdf_flow_new_page(struct pdf_flow *f)
 
 void pdf_flow_need(struct pdf_flow *f, double h)
 {
-    if (!f->at_top && f->y + h > f->bottom)
+    if (!f->at_top && f->y + h > f->area.bottom)
         pdf_flow_new_page(f);
 }
 
@@ -58,10 +73,10 @@ void pdf_flow_lines(struct pdf_flow *f, const char *markup, int font, double ind
     PangoLayoutIter *it;
     int first = 1;
 
-    if (indent > f->width / 2)
-        indent = f->width / 2;
+    if (indent > f->area.width / 2)
+        indent = f->area.width / 2;
     pango_layout_set_font_description(f->lay, f->fonts[font]);
-    pango_layout_set_width(f->lay, (int)((f->width - indent - f->reserve) * PANGO_SCALE));
+    pango_layout_set_width(f->lay, (int)((f->area.width - indent - f->reserve) * PANGO_SCALE));
     pango_layout_set_markup(f->lay, markup, -1);
     it = pango_layout_get_iter(f->lay);
     do {
@@ -72,14 +87,14 @@ void pdf_flow_lines(struct pdf_flow *f, const char *markup, int font, double ind
         pango_layout_iter_get_line_extents(it, NULL, &logical);
         h = (double)logical.height / PANGO_SCALE;
         base = (double)(baseline - logical.y) / PANGO_SCALE;
-        if (!f->at_top && f->y + h > f->bottom)
+        if (!f->at_top && f->y + h > f->area.bottom)
             pdf_flow_new_page(f);
         if (f->pass == 2) {
-            cairo_move_to(f->cr, f->left + indent + (double)logical.x / PANGO_SCALE,
+            cairo_move_to(f->cr, f->area.left + indent + (double)logical.x / PANGO_SCALE,
                           f->y + base);
             pango_cairo_show_layout_line(f->cr, pango_layout_iter_get_line_readonly(it));
             if (first && marker)
-                pdf_flow_draw_at(f, marker, font, f->left + indent - 16, f->y, 0,
+                pdf_flow_draw_at(f, marker, font, f->area.left + indent - 16, f->y, 0,
                                  PANGO_ALIGN_LEFT);
             if (f->bar_x > 0)
                 bar(f, f->y, h);

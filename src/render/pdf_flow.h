@@ -10,13 +10,17 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+/* The text area of a page: lines start at top and end above bottom. */
+struct pdf_area {
+    double left, top, bottom, width;
+};
+
 struct pdf_flow {
     cairo_t *cr;
     PangoLayout *lay;                   /* flowed text */
     PangoLayout *aux;                   /* text placed while a flow is under way */
     PangoFontDescription *const *fonts; /* by the document's font numbers */
-    double left, top, bottom, width;    /* the text area: lines start at top and end above
-                                           bottom */
+    struct pdf_area area;
     double reserve;                     /* points kept free right of flowed text */
     double bar_x;                       /* > 0: a quote's bar left of each line, at this x */
     double last_top;                    /* the top of the last line flowed */
@@ -28,6 +32,13 @@ struct pdf_flow {
     void (*decorate)(void *doc);        /* a new page's header and footer */
     void *doc;
 };
+
+/* Starts pass (1: measure, 2: draw) of a document at page 0 (the first pdf_flow_new_page
+ * makes page 1): text goes to cr through the layouts lay and aux in fonts, within area;
+ * decorate(doc) draws each new page's header and footer. Keeps pages, reserve and bar_x. */
+void pdf_flow_begin(struct pdf_flow *f, int pass, cairo_t *cr, PangoLayout *lay,
+                    PangoLayout *aux, PangoFontDescription *const *fonts,
+                    const struct pdf_area *area, void (*decorate)(void *doc), void *doc);
 
 /* Draws markup at (x, y top) in font, width w (0: no wrapping), aligned; pass 2 only. */
 void pdf_flow_draw_at(struct pdf_flow *f, const char *markup, int font, double x, double y,

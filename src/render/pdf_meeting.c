@@ -29,6 +29,8 @@
 #define TOP 78.0
 #define BOTTOM (PAGE_H - 66.0)
 #define CONTENT_W (PAGE_W - LEFT - RIGHT)
+
+static const struct pdf_area area = {LEFT, TOP, BOTTOM, CONTENT_W};
 #define TEXT_MAX ((size_t)256 * 1024)
 #define NEST_MAX 8
 #define INK 0.11, 0.14, 0.19
@@ -703,8 +705,6 @@ static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err
     size_t i;
     int f;
 
-    c->f.pass = which;
-    c->f.page = 0;
     c->toc_next = 0;
     c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? pdf_stream_buf : pdf_stream_discard, out,
                                                   PAGE_W, PAGE_H);
@@ -716,16 +716,7 @@ static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err
     pango_layout_set_wrap(c->aux, PANGO_WRAP_WORD_CHAR);
     for (f = 0; f < F_COUNT; f++)
         c->fonts[f] = pango_font_description_from_string(font_specs[f]);
-    c->f.cr = c->cr;
-    c->f.lay = c->lay;
-    c->f.aux = c->aux;
-    c->f.fonts = c->fonts;
-    c->f.left = LEFT;
-    c->f.top = TOP;
-    c->f.bottom = BOTTOM;
-    c->f.width = CONTENT_W;
-    c->f.decorate = page_decor;
-    c->f.doc = c;
+    pdf_flow_begin(&c->f, which, c->cr, c->lay, c->aux, c->fonts, &area, page_decor, c);
     if (which == 2) {
         char title[400];
         snprintf(title, sizeof title, "%s \xE2\x80\x93 %s %s", m->forum ? m->forum : "",
