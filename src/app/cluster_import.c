@@ -422,6 +422,16 @@ static int write_clusters(struct import *im, const struct principal *who,
     return rc;
 }
 
+/* KL_EINVAL with err saying how many problems the file has (those added to probs since it
+ * held known): the import stops and writes nothing. */
+static int refused(const struct problems *probs, size_t known, struct kl_error *err)
+{
+    size_t found = probs->count - known;
+
+    return kl_error_set(err, KL_EINVAL, "%zu problem%s found; nothing was imported", found,
+                        found == 1 ? "" : "s");
+}
+
 int app_cluster_import(struct store *st, const struct principal *who, const char *data,
                        size_t n, struct problems *probs, struct cluster_import_summary *sum,
                        struct kl_error *err)
@@ -430,7 +440,7 @@ int app_cluster_import(struct store *st, const struct principal *who, const char
     struct csv_reader *r = NULL;
     struct csv_record rec;
     struct cluster *stored = NULL;
-    size_t nheader = 0, nstored = 0, found, known = probs->count;
+    size_t nheader = 0, nstored = 0, known = probs->count;
     int rc, got;
 
     if (sum)
@@ -454,12 +464,12 @@ int app_cluster_import(struct store *st, const struct principal *who, const char
     if (got <= 0) {
         problems_add(probs, got < 0 ? 1 : 0, 0, "%s",
                      got < 0 ? err->msg : "the file is empty (expected a header line)");
-        rc = KL_EINVAL;
+        rc = refused(probs, known, err);
         goto out;
     }
     nheader = rec.nfields;
     if (!read_header(&im, &rec)) {
-        rc = KL_EINVAL;
+        rc = refused(probs, known, err);
         goto out;
     }
     while ((got = csv_next(r, &rec, err)) > 0) {
@@ -481,10 +491,8 @@ int app_cluster_import(struct store *st, const struct principal *who, const char
     if (probs->count == known && im.nrows == 0)
         problems_add(probs, 0, 0, "no data rows after the header");
     check_across(&im, stored, nstored);
-    found = probs->count - known;
-    if (found) {
-        rc = kl_error_set(err, KL_EINVAL, "%zu problem%s found; nothing was imported", found,
-                          found == 1 ? "" : "s");
+    if (probs->count > known) {
+        rc = refused(probs, known, err);
         goto out;
     }
     rc = store_begin(st, err);

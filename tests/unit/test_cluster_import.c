@@ -271,8 +271,12 @@ static void test_missing_column_and_short_row_are_refused(void **state)
 static void test_empty_and_malformed_files_are_refused(void **state)
 {
     struct fixture *f = *state;
+    struct kl_error err;
 
-    assert_int_equal(import(f, "", NULL), KL_EINVAL);
+    /* the error says why, as after any other problem (the command line prints it) */
+    assert_int_equal(app_cluster_import(f->st, &tester, "", 0, &f->probs, NULL, &err),
+                     KL_EINVAL);
+    assert_string_equal(err.msg, "1 problem found; nothing was imported");
     assert_problem(f, "the file is empty");
     problems_free(&f->probs);
     problems_init(&f->probs, "in.csv", 0);
