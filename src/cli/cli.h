@@ -61,6 +61,24 @@ int cli_open_store(const char *action, const char *db, struct store **st, struct
 /* Closes what cli_open_store opened. */
 void cli_close_store(struct store *st, struct arena *a);
 
+/* The largest file an import command reads. */
+#define CLI_IMPORT_MAX ((size_t)32 << 20)
+
+/* An import command's own work on the file's n bytes at data, as who: the problems it
+ * finds in the file go to probs, its summary to ctx. Returns 0 or an error in err. */
+struct problems;
+struct kl_error;
+typedef int (*cli_import_fn)(struct store *st, const struct principal *who, const char *data,
+                             size_t n, struct problems *probs, void *ctx,
+                             struct kl_error *err);
+
+/* Reads the file at path (at most CLI_IMPORT_MAX bytes), opens the database at db (not
+ * migrating it) and runs run on them. Returns 0, after which the caller prints its summary;
+ * or 1 after printing the problems found in the file (with their lines) and "klynge:
+ * ACTION: why" on stderr. */
+int cli_import(const char *action, const char *db, const char *path, cli_import_fn run,
+               void *ctx);
+
 /* True when argv holds -h or --help. */
 int cli_wants_help(int argc, char **argv);
 

@@ -9,15 +9,11 @@
 #include "app/indicator_import.h"
 #include "app/principal.h"
 #include "core/arena.h"
-#include "core/buf.h"
 #include "core/error.h"
-#include "core/problems.h"
-#include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_FILE_BYTES ((size_t)32 << 20)
 
 static const char usage[] =
     "usage: klynge indicator list [--db FILE]\n"
@@ -46,36 +42,32 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+struct import_run {
+    const char *source;    /* the file's name, for the provenance */
+    const char *indicator; /* --indicator, or NULL */
+    struct ind_import_summary sum;
+};
+
+static int run_import(struct store *st, const struct principal *who, const char *data,
+                      size_t n, struct problems *probs, void *ctx, struct kl_error *err)
+{
+    struct import_run *run = ctx;
+
+    return app_indicator_import(st, who, run->source, run->indicator, data, n, probs,
+                                &run->sum, err);
+}
+
 static int import(const char *db, const char *path, const char *indicator)
 {
-    struct buf data;
-    struct store *st = NULL;
-    struct kl_error err;
-    struct problems probs;
-    struct ind_import_summary sum;
-    struct principal who = cli_principal();
-    int rc;
+    struct import_run run = {base_name(path), indicator, {0}};
+    int rc = cli_import("indicator import", db, path, run_import, &run);
 
-    kl_error_clear(&err);
-    buf_init(&data, MAX_FILE_BYTES);
-    problems_init(&probs, path, 0);
-    rc = cli_read_file(path, &data, &err);
-    if (rc == 0)
-        rc = store_open(db, 0, &st, &err);
-    if (rc == 0)
-        rc = app_indicator_import(st, &who, base_name(path), indicator,
-                                  data.data ? data.data : "", data.len, &probs, &sum, &err);
     if (rc == 0)
         printf("%s: %zu values stored (%zu cells without a value skipped); %zu stored values "
                "replaced in %zu indicator-period groups (%s, batch %lld)\n",
-               path, sum.values, sum.skipped, sum.replaced, sum.groups, db,
-               (long long)sum.source_id);
-    else if (probs.count)
-        fputs(problems_text(&probs), stderr);
-    store_close(st);
-    problems_free(&probs);
-    buf_free(&data);
-    return rc ? cli_fail("indicator import", &err) : 0;
+               path, run.sum.values, run.sum.skipped, run.sum.replaced, run.sum.groups, db,
+               (long long)run.sum.source_id);
+    return rc;
 }
 
 static int list(const char *db)

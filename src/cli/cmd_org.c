@@ -13,16 +13,13 @@
 #include "app/templates.h"
 #include "core/arena.h"
 #include "core/date.h"
-#include "core/buf.h"
 #include "core/error.h"
-#include "core/problems.h"
 #include "store/store.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#define MAX_FILE_BYTES ((size_t)32 << 20)
 
 static const char usage[] =
     "usage: klynge org import clusters FILE [--db FILE]\n"
@@ -56,66 +53,41 @@ static const char usage[] =
     "\n"
     "  --db FILE   the database file (default: $KLYNGE_DB, else ./var/klynge.db)\n";
 
+static int run_clusters(struct store *st, const struct principal *who, const char *data,
+                        size_t n, struct problems *probs, void *sum, struct kl_error *err)
+{
+    return app_cluster_import(st, who, data, n, probs, sum, err);
+}
+
 static int import_clusters(const char *db, const char *path)
 {
-    struct buf data;
-    struct store *st = NULL;
-    struct kl_error err;
-    struct problems probs;
     struct cluster_import_summary sum;
-    struct principal who = cli_principal();
-    int rc;
+    int rc = cli_import("org import clusters", db, path, run_clusters, &sum);
 
-    kl_error_clear(&err);
-    buf_init(&data, MAX_FILE_BYTES);
-    problems_init(&probs, path, 0);
-    rc = cli_read_file(path, &data, &err);
-    if (rc == 0)
-        rc = store_open(db, 0, &st, &err);
-    if (rc == 0)
-        rc = app_cluster_import(st, &who, data.data ? data.data : "", data.len, &probs, &sum, &err);
     if (rc == 0)
         printf("%s: %zu rows valid; %zu clusters created or changed, the rest already as "
                "the file says (%s)\n",
                path, sum.rows, sum.clusters, db);
-    else if (probs.count)
-        fputs(problems_text(&probs), stderr);
-    store_close(st);
-    problems_free(&probs);
-    buf_free(&data);
-    return rc ? cli_fail("org import clusters", &err) : 0;
+    return rc;
+}
+
+static int run_members(struct store *st, const struct principal *who, const char *data,
+                       size_t n, struct problems *probs, void *sum, struct kl_error *err)
+{
+    return app_member_import(st, who, data, n, probs, sum, err);
 }
 
 static int import_members(const char *db, const char *path)
 {
-    struct buf data;
-    struct store *st = NULL;
-    struct kl_error err;
-    struct problems probs;
     struct member_import_summary sum;
-    struct principal who = cli_principal();
-    int rc;
+    int rc = cli_import("org import members", db, path, run_members, &sum);
 
-    kl_error_clear(&err);
-    buf_init(&data, MAX_FILE_BYTES);
-    problems_init(&probs, path, 0);
-    rc = cli_read_file(path, &data, &err);
-    if (rc == 0)
-        rc = store_open(db, 0, &st, &err);
-    if (rc == 0)
-        rc = app_member_import(st, &who, data.data ? data.data : "", data.len, &probs, &sum,
-                               &err);
     if (rc == 0)
         printf("%s: %zu rows valid; %zu people created, %zu already known; %zu memberships "
                "created, %zu already there (%s)\n",
                path, sum.rows, sum.people_created, sum.people_found, sum.memberships_created,
                sum.memberships_kept, db);
-    else if (probs.count)
-        fputs(problems_text(&probs), stderr);
-    store_close(st);
-    problems_free(&probs);
-    buf_free(&data);
-    return rc ? cli_fail("org import members", &err) : 0;
+    return rc;
 }
 
 static int apply_template(const char *db, const char *template_id, const char *cluster)
