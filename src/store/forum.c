@@ -17,8 +17,10 @@
     "f.omit_standard"
 #define FORUM_FROM " FROM forum f LEFT JOIN forum r ON r.id = f.reports_to"
 
-static int fill_forum(sqlite3_stmt *s, struct arena *a, struct forum *f)
+static int fill_forum(sqlite3_stmt *s, struct arena *a, void *out)
 {
+    struct forum *f = out;
+
     memset(f, 0, sizeof(*f));
     f->id = sqlite3_column_int64(s, 0);
     f->name = store_col_text(s, 1, a, 0);
@@ -219,24 +221,16 @@ int store_forum_list(struct store *st, struct arena *a, const char *cluster_code
                      struct forum **out, size_t *n, struct kl_error *err)
 {
     sqlite3_stmt *s;
-    size_t cap = 0;
     int rc = store_prepare(st, "SELECT " FORUM_COLS FORUM_FROM " WHERE " STORE_FORUM_OF_CLUSTER
                                " ORDER BY f.name COLLATE da, f.id",
                            &s, err, "listing forums");
+    *out = NULL;
+    *n = 0;
     if (rc)
         return rc;
     store_bind_text(s, 1, cluster_code);
-    *out = NULL;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out)) || fill_forum(s, a, &(*out)[*n])) {
-            sqlite3_finalize(s);
-            return store_oom(err);
-        }
-        (*n)++;
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, "listing forums");
-    sqlite3_finalize(s);
+    rc = store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_forum, err,
+                        "listing forums");
     for (size_t i = 0; rc == 0 && i < *n; i++)
         rc = read_links(st, a, &(*out)[i], err);
     return rc;

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-/* Grows *arr (of elem bytes each, *cap slots) in arena a so that one more fits. */
 /* Runs a prepared statement that returns no rows; finalizes it. */
 static int step_done(struct store *st, sqlite3_stmt *s, struct kl_error *err, const char *what)
 {
@@ -18,29 +17,27 @@ static int step_done(struct store *st, sqlite3_stmt *s, struct kl_error *err, co
     return rc;
 }
 
+static int fill_region(sqlite3_stmt *s, struct arena *a, void *out)
+{
+    struct region *r = out;
+
+    r->code = sqlite3_column_int(s, 0);
+    r->name = store_col_text(s, 1, a, 0);
+    return r->name ? 0 : -1;
+}
+
 int store_region_list(struct store *st, struct arena *a, struct region **out, size_t *n,
                       struct kl_error *err)
 {
     sqlite3_stmt *s;
-    size_t cap = 0;
     int rc = store_prepare(st, "SELECT code, name FROM region ORDER BY code", &s, err,
                            "listing regions");
     *out = NULL;
     *n = 0;
     if (rc)
         return rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
-            sqlite3_finalize(s);
-            return store_oom(err);
-        }
-        (*out)[*n].code = sqlite3_column_int(s, 0);
-        (*out)[*n].name = store_col_text(s, 1, a, 0);
-        (*n)++;
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, "listing regions");
-    sqlite3_finalize(s);
-    return rc;
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), fill_region, err,
+                          "listing regions");
 }
 
 int store_region_get(struct store *st, struct arena *a, int code, struct region *out,
@@ -66,19 +63,21 @@ int store_region_get(struct store *st, struct arena *a, int code, struct region 
     return rc;
 }
 
-static void read_municipality(sqlite3_stmt *s, struct arena *a, struct municipality *m)
+static int read_municipality(sqlite3_stmt *s, struct arena *a, void *out)
 {
+    struct municipality *m = out;
+
     m->code = sqlite3_column_int(s, 0);
     m->name = store_col_text(s, 1, a, 0);
     m->region_code = sqlite3_column_int(s, 2);
     m->population = sqlite3_column_type(s, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 3);
+    return m->name ? 0 : -1;
 }
 
 int store_municipality_list(struct store *st, struct arena *a, int region_code,
                             struct municipality **out, size_t *n, struct kl_error *err)
 {
     sqlite3_stmt *s;
-    size_t cap = 0;
     int rc = store_prepare(st,
                            "SELECT code, name, region_code, population FROM municipality "
                            "WHERE ?1 = 0 OR region_code = ?1 ORDER BY name COLLATE da, code",
@@ -88,16 +87,8 @@ int store_municipality_list(struct store *st, struct arena *a, int region_code,
     if (rc)
         return rc;
     sqlite3_bind_int(s, 1, region_code);
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
-            sqlite3_finalize(s);
-            return store_oom(err);
-        }
-        read_municipality(s, a, &(*out)[(*n)++]);
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, "listing municipalities");
-    sqlite3_finalize(s);
-    return rc;
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), read_municipality, err,
+                          "listing municipalities");
 }
 
 int store_municipality_get(struct store *st, struct arena *a, int code,
@@ -113,8 +104,7 @@ int store_municipality_get(struct store *st, struct arena *a, int code,
     sqlite3_bind_int(s, 1, code);
     rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
-        read_municipality(s, a, out);
-        rc = 0;
+        rc = read_municipality(s, a, out) ? store_oom(err) : 0;
     } else if (rc == SQLITE_DONE) {
         rc = kl_error_set(err, KL_ENOTFOUND, "no municipality with code %d", code);
     } else {
@@ -126,13 +116,17 @@ int store_municipality_get(struct store *st, struct arena *a, int code,
 
 #define CLUSTER_COLS "c.code, c.name, c.region_code, c.valid_from, c.valid_to"
 
-static void read_cluster(sqlite3_stmt *s, struct arena *a, struct cluster *c)
+/* One row of a cluster query (columns CLUSTER_COLS). */
+static int read_cluster(sqlite3_stmt *s, struct arena *a, void *out)
 {
+    struct cluster *c = out;
+
     c->code = store_col_text(s, 0, a, 0);
     c->name = store_col_text(s, 1, a, 0);
     c->region_code = sqlite3_column_int(s, 2);
     c->valid_from = store_col_date(s, 3, 0);
     c->valid_to = store_col_date(s, 4, DATE_OPEN);
+    return c->code && c->name ? 0 : -1;
 }
 
 /* Runs a prepared cluster query (columns CLUSTER_COLS) and collects every row. */
@@ -140,21 +134,7 @@ static int collect_clusters(struct store *st, sqlite3_stmt *s, struct arena *a,
                             struct cluster **out, size_t *n, struct kl_error *err,
                             const char *what)
 {
-    size_t cap = 0;
-    int rc;
-
-    *out = NULL;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
-            sqlite3_finalize(s);
-            return store_oom(err);
-        }
-        read_cluster(s, a, &(*out)[(*n)++]);
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, what);
-    sqlite3_finalize(s);
-    return rc;
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), read_cluster, err, what);
 }
 
 int store_municipality_clusters(struct store *st, struct arena *a, int code,
@@ -208,29 +188,23 @@ int store_cluster_get(struct store *st, struct arena *a, const char *code, struc
     return 0;
 }
 
+/* One row of a hospital query (id, name, region_code). */
+static int read_hospital(sqlite3_stmt *s, struct arena *a, void *out)
+{
+    struct hospital *h = out;
+
+    h->id = sqlite3_column_int64(s, 0);
+    h->name = store_col_text(s, 1, a, 0);
+    h->region_code = sqlite3_column_int(s, 2);
+    return h->name ? 0 : -1;
+}
+
 /* Runs a prepared hospital query (id, name, region_code) and collects every row. */
 static int collect_hospitals(struct store *st, sqlite3_stmt *s, struct arena *a,
                              struct hospital **out, size_t *n, struct kl_error *err,
                              const char *what)
 {
-    size_t cap = 0;
-    int rc;
-
-    *out = NULL;
-    *n = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (store_grow(a, (void **)out, &cap, *n, sizeof(**out))) {
-            sqlite3_finalize(s);
-            return store_oom(err);
-        }
-        (*out)[*n].id = sqlite3_column_int64(s, 0);
-        (*out)[*n].name = store_col_text(s, 1, a, 0);
-        (*out)[*n].region_code = sqlite3_column_int(s, 2);
-        (*n)++;
-    }
-    rc = rc == SQLITE_DONE ? 0 : store_db_error(st, err, what);
-    sqlite3_finalize(s);
-    return rc;
+    return store_rows_all(st, s, a, (void **)out, n, sizeof(**out), read_hospital, err, what);
 }
 
 int store_cluster_hospitals(struct store *st, struct arena *a, const char *code,
