@@ -445,6 +445,26 @@ int app_attendance_absent(struct store *st, const struct principal *who, int64_t
     return rc;
 }
 
+/* Deletes person_id's row on meeting m, and first, for a member (member != 0), the row of
+ * the substitute standing in for them, audited as removed. Inside the caller's
+ * transaction. Returns 0 or the store's error. */
+static int delete_with_substitute(struct store *st, struct arena *a,
+                                  const struct principal *who, const struct meeting *m,
+                                  int64_t person_id, int member, struct kl_error *err)
+{
+    struct attendance sub;
+    int rc = 0, has_sub = 0;
+
+    if (member)
+        rc = substitute_of(st, a, m->id, person_id, &sub, &has_sub, err);
+    if (rc == 0 && has_sub && (rc = store_attendance_delete(st, m->id, sub.person_id, err)) == 0)
+        rc = meeting_audit(st, who, "attendance", m->id, "remove", m->forum_id,
+                           attendance_json(&sub), NULL, err);
+    if (rc == 0)
+        rc = store_attendance_delete(st, m->id, person_id, err);
+    return rc;
+}
+
 int app_attendance_withdraw_absence(struct store *st, const struct principal *who,
                                     int64_t meeting_id, int64_t person_id,
                                     struct kl_error *err)
@@ -452,8 +472,8 @@ int app_attendance_withdraw_absence(struct store *st, const struct principal *wh
     struct arena *a;
     struct meeting m;
     struct meeting_access acc;
-    struct attendance row, sub;
-    int rc, has_sub = 0;
+    struct attendance row;
+    int rc;
 
     if (!(a = meeting_arena(err)))
         return KL_ENOMEM;
@@ -472,12 +492,7 @@ int app_attendance_withdraw_absence(struct store *st, const struct principal *wh
     if (rc == 0 && (row.kind != ATTEND_MEMBER || row.status != ATTEND_ABSENT))
         rc = kl_error_set(err, KL_ECONFLICT, "no absence is registered for this person");
     if (rc == 0)
-        rc = substitute_of(st, a, meeting_id, person_id, &sub, &has_sub, err);
-    if (rc == 0 && has_sub && (rc = store_attendance_delete(st, meeting_id, sub.person_id, err)) == 0)
-        rc = meeting_audit(st, who, "attendance", meeting_id, "remove", m.forum_id,
-                           attendance_json(&sub), NULL, err);
-    if (rc == 0)
-        rc = store_attendance_delete(st, meeting_id, person_id, err);
+        rc = delete_with_substitute(st, a, who, &m, person_id, 1, err);
     if (rc == 0)
         rc = audit_row(st, a, who, &m, person_id, "withdraw_absence", attendance_json(&row), err);
     rc = meeting_finish(st, rc, err);
@@ -550,8 +565,8 @@ int app_attendance_remove(struct store *st, const struct principal *who, int64_t
     struct arena *a;
     struct meeting m;
     struct meeting_access acc;
-    struct attendance row, sub;
-    int rc, has_sub = 0;
+    struct attendance row;
+    int rc;
 
     if (!(a = meeting_arena(err)))
         return KL_ENOMEM;
@@ -567,13 +582,8 @@ int app_attendance_remove(struct store *st, const struct principal *who, int64_t
         return rc;
     }
     rc = store_attendance_get(st, a, meeting_id, person_id, &row, err);
-    if (rc == 0 && row.kind == ATTEND_MEMBER)
-        rc = substitute_of(st, a, meeting_id, person_id, &sub, &has_sub, err);
-    if (rc == 0 && has_sub && (rc = store_attendance_delete(st, meeting_id, sub.person_id, err)) == 0)
-        rc = meeting_audit(st, who, "attendance", meeting_id, "remove", m.forum_id,
-                           attendance_json(&sub), NULL, err);
     if (rc == 0)
-        rc = store_attendance_delete(st, meeting_id, person_id, err);
+        rc = delete_with_substitute(st, a, who, &m, person_id, row.kind == ATTEND_MEMBER, err);
     if (rc == 0)
         rc = meeting_audit(st, who, "attendance", meeting_id, "remove", m.forum_id,
                            attendance_json(&row), NULL, err);

@@ -939,6 +939,13 @@ static void test_attendance_grouped_by_organisation(void **state)
     assert_int_equal(r.absent[0].n, 1);
     assert_int_equal(r.present[0].n, 1);
     assert_string_equal(r.present[0].people[0].name, "Mia Nicolaisen");
+    /* and when the secretary removes her row instead, the substitute's goes with it */
+    OK(app_attendance_absent(F->st, P(MEMBER), m, F->mia, F->tina, "", now, &fe, &err));
+    OK(app_attendance_remove(F->st, P(SEC_A), m, F->mia, &err));
+    OK(app_attendance_get(F->st, F->a, P(SEC_A), m, &r, &err));
+    assert_int_equal(r.absent[0].n, 1);
+    assert_int_equal(r.present[0].n, 1);
+    assert_string_equal(r.present[0].people[0].name, "Mia Nicolaisen");
     /* at the meeting: marked present and absent; no more absences once held */
     advance(m, MEETING_HELD);
     OK(app_attendance_mark(F->st, P(SEC_A), m, F->daniel, 1, &err));
