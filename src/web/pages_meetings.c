@@ -81,6 +81,7 @@ int page_meetings(struct request *r)
         return rc;
     q.from_day = req_today(r);
     q.to_day = q.from_day + 120;
+    q.include_pre_meetings = 1; /* as in the deadlines above, and with their kind */
     if ((rc = app_meeting_list(r->store, r->arena, &r->who, &q, &m, &n, &r->err)))
         return rc;
     page_begin(r, &h, T_(r, "Meetings"), NAV_MEETINGS);

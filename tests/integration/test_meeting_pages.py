@@ -70,6 +70,15 @@ def test_year_plan_form():
           "problems shown by the fields: %d" % r.status)
     plan = s.get("/forums/%d/meetings?year=%s" % (ids["forum"], later[:4])).text
     ids["meeting"] = int(re.search(r'href="/meetings/(\d+)"', plan).group(1))
+    # a pre-meeting a week before is listed with the coming meetings, as a pre-meeting
+    r = api(s, "POST", "/api/v1/meetings", {"forum_id": ids["forum"], "kind": "pre_meeting",
+                                            "parent_id": ids["meeting"],
+                                            "starts_local": day(33) + " 13:00"})
+    check(r.status == 201, "pre-meeting: %d %s" % (r.status, r.text[:300]))
+    pre = r.json()["id"]
+    coming = s.get("/meetings").text
+    check('href="/meetings/%d"' % pre in coming and "Formøde" in coming,
+          "the pre-meeting on /meetings")
 
 
 def test_agenda_visibility_on_the_page():
