@@ -3,6 +3,7 @@
 #include "app/principal.h"
 #include "core/arena.h"
 #include "core/error.h"
+#include "core/i18n.h"
 #include "model/account.h"
 #include "store/account.h"
 
@@ -77,14 +78,13 @@ static int forum_decision(struct store *st, const struct principal *who, enum pe
     if (forum_allows(who, p, is_public, ROLE_NONE))
         return 0;
     if (!signed_in(who) || who->user_id <= 0)
-        return kl_error_set(err, KL_EPERM, "sign in to see this forum");
+        return kl_error_set(err, KL_EPERM, "%s", N_("Sign in to see this forum."));
     rc = store_forum_role_get(st, who->user_id, forum_id, &role, err);
     if (rc)
         return rc;
     if (forum_allows(who, p, is_public, role))
         return 0;
-    return kl_error_set(err, KL_EPERM, "your role in this forum does not allow this (%s)",
-                        permission_name(p));
+    return kl_error_set(err, KL_EPERM, "%s", N_("Your role in this forum does not allow this."));
 }
 
 /* 1 when who is secretary of at least one forum, 0 when not, or a negative KL_E... code. */

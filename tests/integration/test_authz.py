@@ -479,12 +479,24 @@ def make_case(role):
     return case
 
 
+def test_a_refusal_says_why_in_the_visitors_language():
+    reader = session_for("reader")
+    r = reader.get("/forums/%d/work" % FORUM_A)
+    check(r.status == 403 and "Din rolle i dette forum giver ikke adgang til dette." in r.text,
+          "Danish: %d %s" % (r.status, r.text[:400]))
+    r = reader.get("/forums/%d/work?lang=en" % FORUM_A)
+    check(r.status == 403 and "Your role in this forum does not allow this." in r.text,
+          "English: %d %s" % (r.status, r.text[:400]))
+
+
 if __name__ == "__main__":
     try:
         k.start()
         tests = [("every route has a matrix entry", test_every_route_has_a_matrix_entry),
                  ("route table permissions agree with the matrix",
-                  test_table_permissions_agree_with_matrix)]
+                  test_table_permissions_agree_with_matrix),
+                 ("a refusal says why in the visitor's language",
+                  test_a_refusal_says_why_in_the_visitors_language)]
         tests += [("matrix as " + role, make_case(role)) for role in ROLES]
         run(tests)
     finally:
