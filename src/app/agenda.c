@@ -141,7 +141,8 @@ static int editable(const struct meeting *m, struct kl_error *err)
 {
     if (meeting_agenda_editable(m->status))
         return 0;
-    return kl_error_set(err, KL_ECONFLICT, "the meeting is %s: its agenda can no longer change",
+    return kl_error_say(err, KL_ECONFLICT, N_("The meeting's agenda can no longer change."),
+                        "the meeting is %s: its agenda can no longer change",
                         meeting_status_name(m->status));
 }
 
@@ -440,7 +441,9 @@ int app_proposal_accept(struct store *st, const struct principal *who, int64_t i
     if (rc == 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, it.forum_id, err);
     if (rc == 0 && it.state != ITEM_PROPOSED && it.state != ITEM_PENDING)
-        rc = kl_error_set(err, KL_ECONFLICT, "the item is %s: only a proposal or a pending "
+        rc = kl_error_say(err, KL_ECONFLICT,
+                          N_("Only a proposal or a pending item is accepted onto an agenda."),
+                          "the item is %s: only a proposal or a pending "
                           "item is accepted onto an agenda", item_state_name(it.state));
     if (rc == 0)
         rc = store_begin(st, err);
@@ -483,7 +486,8 @@ int app_proposal_decline(struct store *st, const struct principal *who, int64_t 
     if (rc == 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, it.forum_id, err);
     if (rc == 0 && it.state != ITEM_PROPOSED)
-        rc = kl_error_set(err, KL_ECONFLICT, "the item is %s: only a proposal is declined",
+        rc = kl_error_say(err, KL_ECONFLICT, N_("Only a proposal is declined."),
+                          "the item is %s: only a proposal is declined",
                           item_state_name(it.state));
     if (rc == 0 && !(why = recommendation_normalise(a, reason)))
         rc = meeting_oom(err);

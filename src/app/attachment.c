@@ -238,7 +238,10 @@ int app_attachment_delete(struct store *st, const struct principal *who, int64_t
     if (rc == 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, it.forum_id, err);
     if (rc == 0 && it.state == ITEM_AGENDA && !meeting_agenda_editable(m.status))
-        rc = kl_error_set(err, KL_ECONFLICT, "the meeting is %s: its attachments stay (add a "
+        rc = kl_error_say(err, KL_ECONFLICT,
+                          N_("The meeting's attachments stay as they are: add a new version "
+                             "instead."),
+                          "the meeting is %s: its attachments stay (add a "
                           "new version instead)", meeting_status_name(m.status));
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
         rc = store_attachment_delete(st, id, err);

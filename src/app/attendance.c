@@ -291,7 +291,9 @@ static int before_meeting(const struct meeting *m, struct kl_error *err)
 {
     if (m->status < MEETING_HELD)
         return 0;
-    return kl_error_set(err, KL_ECONFLICT, "the meeting is %s: absences are registered before "
+    return kl_error_say(err, KL_ECONFLICT,
+                        N_("Absences are registered before the meeting is held."),
+                        "the meeting is %s: absences are registered before "
                         "it is held", meeting_status_name(m->status));
 }
 
@@ -300,7 +302,8 @@ static int attendance_open(const struct meeting *m, struct kl_error *err)
 {
     if (m->status != MEETING_CANCELLED && m->status != MEETING_MINUTES_PUBLISHED)
         return 0;
-    return kl_error_set(err, KL_ECONFLICT, "the meeting is %s: its attendance is closed",
+    return kl_error_say(err, KL_ECONFLICT, N_("The meeting's attendance is closed."),
+                        "the meeting is %s: its attendance is closed",
                         meeting_status_name(m->status));
 }
 

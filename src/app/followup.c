@@ -89,7 +89,9 @@ int app_followup_add(struct store *st, const struct principal *who, struct follo
     if (rc == 0)
         rc = store_meeting_get(st, a, it.meeting_id, &m, err);
     if (rc == 0 && (m.status < MEETING_HELD || m.status == MEETING_CANCELLED))
-        rc = kl_error_set(err, KL_ECONFLICT, "the meeting is %s: follow-ups come from the "
+        rc = kl_error_say(err, KL_ECONFLICT,
+                          N_("Follow-ups come from the decisions of a meeting that is held."),
+                          "the meeting is %s: follow-ups come from the "
                           "decisions of a meeting that is held", meeting_status_name(m.status));
     if (rc) {
         arena_free(a);
@@ -215,7 +217,8 @@ int app_followup_bring_back(struct store *st, const struct principal *who, int64
     if (rc == 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, f.forum_id, err);
     if (rc == 0 && f.status != FOLLOWUP_OPEN)
-        rc = kl_error_set(err, KL_ECONFLICT, "the follow-up is %s: only an open one brings its "
+        rc = kl_error_say(err, KL_ECONFLICT, N_("Only an open follow-up brings its matter back."),
+                          "the follow-up is %s: only an open one brings its "
                           "matter back", followup_status_name(f.status));
     if (rc == 0)
         rc = store_begin(st, err);

@@ -142,7 +142,8 @@ int app_meeting_update(struct store *st, const struct principal *who, struct mee
     if (rc == 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, old.forum_id, err);
     if (rc == 0 && (old.status >= MEETING_HELD))
-        rc = kl_error_set(err, KL_ECONFLICT, "the meeting is %s: it can no longer be changed",
+        rc = kl_error_say(err, KL_ECONFLICT, N_("The meeting can no longer be changed."),
+                          "the meeting is %s: it can no longer be changed",
                           meeting_status_name(old.status));
     if (rc) {
         arena_free(a);
@@ -184,7 +185,9 @@ static int begin_change(struct store *st, struct arena *a, const struct principa
         return rc;
     rc = store_meeting_get(st, a, id, m, err);
     if (rc == 0 && !meeting_transition_allowed(m->status, to))
-        rc = kl_error_set(err, KL_ECONFLICT, "a meeting that is %s cannot become %s",
+        rc = kl_error_say(err, KL_ECONFLICT,
+                          N_("The meeting cannot change to that status from the one it has."),
+                          "a meeting that is %s cannot become %s",
                           meeting_status_name(m->status), meeting_status_name(to));
     if (rc)
         store_rollback(st);
@@ -372,7 +375,8 @@ int app_meeting_mark_held(struct store *st, const struct principal *who, int64_t
     }
     if (meeting_cph_day(now) < meeting_cph_day(m.starts_at)) {
         date_format_iso(meeting_cph_day(m.starts_at), day);
-        rc = kl_error_set(err, KL_ECONFLICT, "the meeting is on %s: it cannot be held before",
+        rc = kl_error_say(err, KL_ECONFLICT, N_("The meeting cannot be held before its day."),
+                          "the meeting is on %s: it cannot be held before",
                           day);
     }
     rc = end_change(st, a, who, &m, MEETING_HELD, 0, NULL, "mark_held", rc, err);

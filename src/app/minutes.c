@@ -64,7 +64,9 @@ static int approve_linked(struct store *st, struct arena *a, const struct princi
         return rc;
     if (approved && prev.status != MEETING_MINUTES_PUBLISHED) {
         date_format_iso(meeting_cph_day(prev.starts_at), day);
-        return kl_error_set(err, KL_ECONFLICT, "the minutes of the meeting on %s are not "
+        return kl_error_say(err, KL_ECONFLICT,
+                            N_("Those minutes are not published yet: they cannot be approved."),
+                            "the minutes of the meeting on %s are not "
                             "published: they cannot be approved yet", day);
     }
     if (approved)
@@ -135,7 +137,10 @@ int app_minutes_record(struct store *st, const struct principal *who, int64_t it
     }
     rc = store_meeting_get(st, a, it.meeting_id, &m, err);
     if (rc == 0 && !meeting_minutes_editable(m.status))
-        rc = kl_error_set(err, KL_ECONFLICT, "the meeting is %s: decisions are recorded when "
+        rc = kl_error_say(err, KL_ECONFLICT,
+                          N_("Decisions are recorded when the meeting is held and until its "
+                             "minutes are published."),
+                          "the meeting is %s: decisions are recorded when "
                           "it is held and until its minutes are published",
                           meeting_status_name(m.status));
     if (rc == 0)
@@ -173,7 +178,8 @@ int app_minutes_approve_circulation(struct store *st, const struct principal *wh
     if (rc == 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, m.forum_id, err);
     if (rc == 0 && m.status != MEETING_MINUTES_PUBLISHED)
-        rc = kl_error_set(err, KL_ECONFLICT, "the meeting is %s: only published minutes are "
+        rc = kl_error_say(err, KL_ECONFLICT, N_("Only published minutes are approved."),
+                          "the meeting is %s: only published minutes are "
                           "approved", meeting_status_name(m.status));
     if (rc) {
         arena_free(a);

@@ -116,7 +116,8 @@ static int load_open(struct store *st, struct arena *a, const struct principal *
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, side ? r->to_forum_id : r->from_forum_id,
                            err);
     if (rc == 0 && r->status != REFERRAL_OPEN)
-        rc = kl_error_set(err, KL_ECONFLICT, "the referral is %s", referral_status_name(r->status));
+        rc = kl_error_say(err, KL_ECONFLICT, N_("The referral is no longer open."),
+                          "the referral is %s", referral_status_name(r->status));
     return rc;
 }
 
@@ -139,7 +140,8 @@ int app_referral_take_up(struct store *st, const struct principal *who, int64_t 
         rc = kl_error_set(err, KL_EINVAL, "meeting %lld is not a meeting of %s",
                           (long long)meeting_id, r.to_forum_name);
     if (rc == 0 && !meeting_agenda_editable(m.status))
-        rc = kl_error_set(err, KL_ECONFLICT, "the meeting is %s: its agenda can no longer "
+        rc = kl_error_say(err, KL_ECONFLICT, N_("The meeting's agenda can no longer change."),
+                          "the meeting is %s: its agenda can no longer "
                           "change", meeting_status_name(m.status));
     if (rc == 0)
         rc = store_item_get(st, a, r.item_id, &orig, err);

@@ -29,7 +29,7 @@ int cli_open_store(const char *action, const char *db, struct store **st, struct
     kl_error_clear(&err);
     *st = NULL;
     if (!(*a = arena_new(0)))
-        return cli_fail(action, &(struct kl_error){KL_ENOMEM, "out of memory"});
+        return cli_fail(action, &(struct kl_error){KL_ENOMEM, "out of memory", NULL});
     if (store_open(db, STORE_MIGRATE, st, &err)) {
         arena_free(*a);
         return cli_fail(action, &err);

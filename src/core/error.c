@@ -11,6 +11,7 @@ void kl_error_clear(struct kl_error *err)
         return;
     err->code = KL_OK;
     err->msg[0] = '\0';
+    err->said = NULL;
 }
 
 int kl_error_setv(struct kl_error *err, int code, const char *fmt, va_list ap)
@@ -18,7 +19,19 @@ int kl_error_setv(struct kl_error *err, int code, const char *fmt, va_list ap)
     if (!err)
         return code;
     err->code = code;
+    err->said = NULL;
     vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+    return code;
+}
+
+int kl_error_say(struct kl_error *err, int code, const char *said, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kl_error_setv(err, code, fmt, ap);
+    va_end(ap);
+    if (err)
+        err->said = said;
     return code;
 }
 

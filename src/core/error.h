@@ -26,6 +26,7 @@ enum kl_status {
 struct kl_error {
     int code;
     char msg[KL_ERROR_MSG_MAX];
+    const char *said; /* NULL, or kl_error_say's sentence for the people using klynge */
 };
 
 /* Clears err (code KL_OK, empty message). err may be NULL. */
@@ -35,6 +36,13 @@ void kl_error_clear(struct kl_error *err);
  * caller can write `return kl_error_set(err, KL_EINVAL, "...")`. err may be NULL. */
 int kl_error_set(struct kl_error *err, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* As kl_error_set, and with said: the same refusal as one whole sentence for the people
+ * using klynge, an N_() message id of static storage that the web shows translated in
+ * place of msg (which keeps its details, such as a status's name, for the command line
+ * and the log). Returns code. */
+int kl_error_say(struct kl_error *err, int code, const char *said, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* As kl_error_set, with a va_list. */
 int kl_error_setv(struct kl_error *err, int code, const char *fmt, va_list ap);

@@ -212,7 +212,9 @@ static void dispatch(struct request *r)
         web_error(r, 401, T_(r, "Sign in or send an API token."));
         return;
     }
-    web_error(r, status_of(rc), r->err.msg[0] ? T_(r, r->err.msg) : NULL);
+    web_error(r, status_of(rc), r->err.said     ? T_(r, r->err.said)
+                                : r->err.msg[0] ? T_(r, r->err.msg)
+                                                : NULL);
 }
 
 static const char csp[] = "default-src 'self'; script-src 'self'; style-src 'self'; "

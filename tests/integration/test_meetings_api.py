@@ -236,6 +236,9 @@ def test_late_publish_needs_a_reason():
           "late with reason: %s" % r.text)
     r = action(mid, "mark_held")
     check(r.status == 409, "not held before its day: %d" % r.status)
+    # the refusal is a whole sentence in the visitor's language, not the log's English
+    check(r.json()["error"]["message"] == "Mødet kan ikke holdes før sin dag.",
+          "said in Danish: %s" % r.text)
     ids["m_soon"] = mid
 
 
@@ -252,7 +255,10 @@ def test_status_actions_and_conflicts():
     r = action(mid, "cancel", reason="Flyttet til næste måned")
     check(r.status == 200 and r.json()["status"] == "cancelled" and
           r.json()["cancel_reason"] == "Flyttet til næste måned", "cancelled: %s" % r.text)
-    check(action(mid, "start_agenda").status == 409, "cancelled stays cancelled")
+    r = action(mid, "start_agenda")
+    check(r.status == 409 and r.json()["error"]["message"] ==
+          "Mødet kan ikke skifte til den status fra den, det har.",
+          "cancelled stays cancelled: %s" % r.text)
     check(action(99999, "start_agenda").status == 404, "missing meeting")
     check(api(sessions["sofie"], "PUT", "/api/v1/meetings/%d" % mid, {"place": "x"}).status == 409,
           "a cancelled meeting no longer changes")
