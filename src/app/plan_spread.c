@@ -30,10 +30,14 @@ int app_initiative_offer(struct store *st, const struct principal *who, int64_t 
         return KL_ENOMEM;
     rc = plan_initiative_managed(st, a, who, id, &old, err);
     if (rc == 0 && (old.process != PROCESS_A || old.status != INITIATIVE_COMPLETED))
-        rc = kl_error_set(err, KL_EINVAL, "initiative %s: only a completed type-A initiative "
+        rc = kl_error_say(err, KL_EINVAL,
+                          N_("Only a completed type A initiative is offered for spread."),
+                          "initiative %s: only a completed type-A initiative "
                           "is offered for spread", old.label);
     if (rc == 0 && old.offered_at)
-        rc = kl_error_set(err, KL_ECONFLICT, "initiative %s is offered already", old.label);
+        rc = kl_error_say(err, KL_ECONFLICT,
+                          N_("The initiative is offered for spread already."),
+                          "initiative %s is offered already", old.label);
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
         next = old;
         next.offered_at = now;
@@ -96,19 +100,25 @@ int app_initiative_adopt(struct store *st, const struct principal *who, int64_t 
         return KL_ENOMEM;
     rc = plan_initiative_read(st, a, who, origin_id, &origin, &acc, err);
     if (rc == 0 && !origin.offered_at)
-        rc = kl_error_set(err, KL_EINVAL, "initiative %s is not offered for spread",
+        rc = kl_error_say(err, KL_EINVAL,
+                          N_("The initiative is not offered for spread."),
+                          "initiative %s is not offered for spread",
                           origin.label);
     if (rc == 0)
         rc = store_plan_get(st, a, plan_id, &plan, err);
     if (rc == 0)
         rc = app_authorize(st, who, PERM_FORUM_MANAGE, plan.forum_id, err);
     if (rc == 0 && plan.id == origin.plan_id)
-        rc = kl_error_set(err, KL_EINVAL, "initiative %s is in this plan already",
+        rc = kl_error_say(err, KL_EINVAL,
+                          N_("The initiative is in this plan already."),
+                          "initiative %s is in this plan already",
                           origin.label);
     if (rc == 0)
         rc = linked_already(st, a, origin_id, plan_id, &found, err);
     if (rc == 0 && found)
-        rc = kl_error_set(err, KL_ECONFLICT, "plan \"%s\" has adopted initiative %s already",
+        rc = kl_error_say(err, KL_ECONFLICT,
+                          N_("This plan has adopted the initiative already."),
+                          "plan \"%s\" has adopted initiative %s already",
                           plan.title, origin.label);
     if (rc == 0) {
         in = linked_copy(&origin, plan_id, label && *label ? label : origin.label, PROCESS_A);
@@ -152,15 +162,22 @@ static int orderer(struct store *st, struct arena *a, const struct principal *wh
     int rc = plan_initiative_managed(st, a, who, origin_id, origin, err);
 
     if (rc == 0 && origin->process != PROCESS_B)
-        rc = kl_error_set(err, KL_EINVAL, "initiative %s: only a type-B initiative is ordered "
+        rc = kl_error_say(err, KL_EINVAL,
+                          N_("Only a type B initiative is ordered from the clusters."),
+                          "initiative %s: only a type-B initiative is ordered "
                           "from the clusters", origin->label);
     if (rc == 0 && origin->origin_id)
-        rc = kl_error_set(err, KL_EINVAL, "initiative %s is itself an order's copy",
+        rc = kl_error_say(err, KL_EINVAL,
+                          N_("The initiative is itself a copy of an order."),
+                          "initiative %s is itself an order's copy",
                           origin->label);
     if (rc == 0)
         rc = store_forum_get(st, a, origin->plan_forum_id, &f, err);
     if (rc == 0 && !f.region_code)
-        rc = kl_error_set(err, KL_EPERM, "%s does not serve a whole region and cannot order "
+        rc = kl_error_say(err, KL_EPERM,
+                          N_("Only a forum serving a whole region orders initiatives from "
+                             "the clusters."),
+                          "%s does not serve a whole region and cannot order "
                           "initiatives from the clusters", f.name);
     if (rc == 0)
         *region = f.region_code;
@@ -216,16 +233,22 @@ int app_initiative_order(struct store *st, const struct principal *who, int64_t 
             rc = kl_error_set(err, KL_EINVAL, "the order's own plan cannot receive it");
         if (rc == 0 && (rc = in_region(st, a, plan.forum_id, region, &found, err)) == 0 &&
             !found)
-            rc = kl_error_set(err, KL_EINVAL, "plan \"%s\" is not in the region's clusters",
+            rc = kl_error_say(err, KL_EINVAL,
+                              N_("One of the plans named is not in the region's clusters."),
+                              "plan \"%s\" is not in the region's clusters",
                               plan.title);
         if (rc == 0)
             rc = linked_already(st, a, origin_id, plan.id, &found, err);
         if (rc == 0 && found)
-            rc = kl_error_set(err, KL_ECONFLICT, "plan \"%s\" has received this order already",
+            rc = kl_error_say(err, KL_ECONFLICT,
+                              N_("One of the plans named has received this order already."),
+                              "plan \"%s\" has received this order already",
                               plan.title);
         for (size_t j = 0; rc == 0 && j < i; j++)
             if (plan_ids[j] == plan_ids[i])
-                rc = kl_error_set(err, KL_EINVAL, "plan \"%s\" is named twice", plan.title);
+                rc = kl_error_say(err, KL_EINVAL,
+                                  N_("A plan is named twice."),
+                                  "plan \"%s\" is named twice", plan.title);
     }
     if (rc == 0 && (rc = store_begin(st, err)) == 0) {
         for (size_t i = 0; rc == 0 && i < n; i++) {

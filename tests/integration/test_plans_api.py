@@ -373,7 +373,9 @@ def test_spread_adopt_and_order():
     check(api(as_("gudrun"), "POST", ipath + "/offer").status == 403, "the group does not offer")
     r = ok(api(sofie, "POST", ipath + "/offer"))
     check(r["offered_at"], "offered: %r" % r)
-    check(api(sofie, "POST", ipath + "/offer").status == 409, "offered once")
+    r = api(sofie, "POST", ipath + "/offer")
+    check(r.status == 409 and r.json()["error"]["message"] ==
+          "Indsatsen er allerede tilbudt til spredning.", "offered once: %s" % r.text)
     other = new_plan(as_("otto"), "O", title="Handleplan Anden Klynge")
     ids["other_plan"] = other["id"]
     check("plan_id" in fields(api(as_("otto"), "POST", ipath + "/adopt", {})), "plan required")
