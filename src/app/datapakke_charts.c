@@ -178,18 +178,6 @@ static size_t cluster_geos(struct dp *x, const struct ind_grid *g, const char *c
     return k;
 }
 
-/* The last shown period in which one of geos has a value (shown or hidden). */
-static size_t latest(const struct ind_grid *g, const int *geos, size_t n)
-{
-    for (size_t p = g->nperiods; p-- > g->first_period;)
-        for (size_t i = 0; i < n; i++) {
-            const struct ind_cell *c = ind_grid_cell(g, p, (size_t)geos[i]);
-            if (c->has_value || c->hidden != CELL_SHOWN)
-                return p;
-        }
-    return g->nperiods - 1;
-}
-
 static int is_country(const struct ind_grid *g, int geo)
 {
     return geo >= 0 && g->geos[geo].kind == GEO_COUNTRY;
@@ -489,7 +477,7 @@ static void section(struct dp *x, const struct dp_section *s, size_t idx, int se
             ov[c].text = c == 0 ? "\xE2\x80\x93" : NULL;
         return;
     }
-    p = latest(g, geos, n - (is_country(g, geos[n - 1]) ? 1 : 0));
+    p = ind_grid_latest(g, geos, n - (is_country(g, geos[n - 1]) ? 1 : 0));
     out->bars_heading = keep(x, arena_printf(x->a, "%s: %s", tr(x, N_("Latest period")),
                                              period(x, &g->periods[p])));
     out->bars = bars(x, g, geos, n, p, idx);

@@ -41,6 +41,17 @@ const int *ind_grid_members(const struct ind_grid *g, size_t p, size_t geo, size
     return *n ? &g->member_idx[g->member_start[k]] : NULL;
 }
 
+size_t ind_grid_latest(const struct ind_grid *g, const int *geos, size_t n)
+{
+    for (size_t p = g->nperiods; p-- > g->first_period;)
+        for (size_t i = 0; i < n; i++) {
+            const struct ind_cell *c = ind_grid_cell(g, p, (size_t)geos[i]);
+            if (c->has_value || c->hidden != CELL_SHOWN)
+                return p;
+        }
+    return g->nperiods - 1;
+}
+
 int64_t ind_cell_count(const struct indicator *ind, const struct ind_cell *c)
 {
     if (!c->has_value)

@@ -117,6 +117,10 @@ int ind_grid_period(const struct ind_grid *g, const char *text);
  * in period p: *n indexes at the returned pointer. NULL with *n 0 for a municipality. */
 const int *ind_grid_members(const struct ind_grid *g, size_t p, size_t geo, size_t *n);
 
+/* The last shown period (from first_period) in which one of the n geographies at geos has
+ * a value, shown or hidden; the last period when none has. */
+size_t ind_grid_latest(const struct ind_grid *g, const int *geos, size_t n);
+
 /* The count that discretion looks at: the numerator, else a count's value; -1 when the
  * cell has neither (then it is never hidden for being small). */
 int64_t ind_cell_count(const struct indicator *ind, const struct ind_cell *c);

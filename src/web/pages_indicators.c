@@ -407,19 +407,6 @@ static int latest_bars(struct request *r, struct html *h, const struct ind_grid 
     return rc;
 }
 
-/* The last shown period in which one of geos[0..n) has a value (shown or hidden); the last
- * period when none has. */
-static size_t latest_with_values(const struct ind_grid *g, const int *geos, size_t n)
-{
-    for (size_t p = g->nperiods; p-- > g->first_period;)
-        for (size_t i = 0; i < n; i++) {
-            const struct ind_cell *c = ind_grid_cell(g, p, (size_t)geos[i]);
-            if (c->has_value || c->hidden != CELL_SHOWN)
-                return p;
-        }
-    return g->nperiods - 1;
-}
-
 /* One indicator's section of a cluster dashboard. */
 static int dashboard_section(struct request *r, struct html *h, const struct ind_grid *g,
                              const char *cluster)
@@ -452,7 +439,7 @@ static int dashboard_section(struct request *r, struct html *h, const struct ind
         return 0;
     }
     shared_note(r, h, g, geos + 1, n - 2, geos[0]);
-    p = latest_with_values(g, geos, n - 1);
+    p = ind_grid_latest(g, geos, n - 1);
     html_elem(h, "h3", arena_printf(r->arena, "%s: %s", T_(r, "Latest period"),
                                     iu_period(r, &g->periods[p])));
     if ((rc = latest_bars(r, h, g, geos, n, p)))
