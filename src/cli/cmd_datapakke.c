@@ -28,7 +28,7 @@ static const char usage[] =
 int cmd_datapakke(int argc, char **argv)
 {
     static const char *const flags[] = {NULL};
-    static const char *const valued[] = {"--db", "--lang", "--output", "--item", NULL};
+    static const char *const valued[] = {"--db", "--lang", "--output", "-o", "--item", NULL};
     const char *opt, *val, *id_text = NULL, *file = NULL, *db = NULL, *lang = NULL;
     const char *item_text = NULL;
     struct principal who = cli_principal();
@@ -37,7 +37,7 @@ int cmd_datapakke(int argc, char **argv)
     struct arena *a;
     struct buf out;
     struct args ar;
-    int got, want_file = 0, rc;
+    int got, rc;
     int64_t id, item = 0, att = 0;
 
     if (cli_wants_help(argc, argv)) {
@@ -46,12 +46,7 @@ int cmd_datapakke(int argc, char **argv)
     }
     args_init(&ar, "datapakke", argc, argv);
     while ((got = args_next(&ar, flags, valued, &opt, &val)) > 0) {
-        if (!opt && want_file) {
-            file = val;
-            want_file = 0;
-        } else if (!opt && strcmp(val, "-o") == 0) {
-            want_file = 1;
-        } else if (!opt && !id_text) {
+        if (!opt && !id_text) {
             id_text = val;
         } else if (!opt) {
             return cli_usage_error("datapakke", "unexpected argument '%s'", val);

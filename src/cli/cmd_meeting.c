@@ -329,7 +329,7 @@ static int do_publish(const struct options *o, const char *id_text)
 static int do_pdf(int argc, char **argv)
 {
     static const char *const flags[] = {"--minutes", "--with-attachments", NULL};
-    static const char *const valued[] = {"--db", "--lang", "--output", NULL};
+    static const char *const valued[] = {"--db", "--lang", "--output", "-o", NULL};
     const char *opt, *val, *id_text = NULL, *file = NULL, *db = NULL, *lang = NULL, *name;
     struct principal who = cli_principal();
     struct kl_error err;
@@ -337,17 +337,12 @@ static int do_pdf(int argc, char **argv)
     struct arena *a;
     struct buf out;
     struct args ar;
-    int got, minutes = 0, bilag = 0, want_file = 0, rc;
+    int got, minutes = 0, bilag = 0, rc;
     int64_t id;
 
     args_init(&ar, "meeting", argc, argv);
     while ((got = args_next(&ar, flags, valued, &opt, &val)) > 0) {
-        if (!opt && want_file) {
-            file = val;
-            want_file = 0;
-        } else if (!opt && strcmp(val, "-o") == 0) {
-            want_file = 1;
-        } else if (!opt && !id_text) {
+        if (!opt && !id_text) {
             id_text = val;
         } else if (!opt) {
             return cli_usage_error("meeting", "unexpected argument '%s'", val);

@@ -275,12 +275,12 @@ static int do_attach(const struct options *o)
 int cmd_plan(int argc, char **argv)
 {
     static const char *const valued[] = {"--db", "--forum", "--lang", "--output", "--round",
-                                         "--format", "--item", NULL};
+                                         "--format", "--item", "-o", NULL};
     static const char *const none[] = {NULL};
     struct options o = {0};
     const char *opt, *val, *action;
     struct args ar;
-    int got, want_file = 0;
+    int got;
 
     if (argc < 2 || cli_wants_help(argc, argv)) {
         fputs(usage, argc < 2 ? stderr : stdout);
@@ -289,18 +289,13 @@ int cmd_plan(int argc, char **argv)
     action = argv[1];
     args_init(&ar, "plan", argc - 1, argv + 1);
     while ((got = args_next(&ar, none, valued, &opt, &val)) > 0) {
-        if (!opt && want_file) {
-            o.file = val;
-            want_file = 0;
-        } else if (!opt && strcmp(val, "-o") == 0) {
-            want_file = 1;
-        } else if (!opt) {
+        if (!opt) {
             if (o.npos == 2)
                 return cli_usage_error("plan", "unexpected argument '%s'", val);
             o.pos[o.npos++] = val;
         } else {
             const char **slot[] = {&o.db, &o.forum, &o.lang, &o.file, &o.round, &o.format,
-                                   &o.item};
+                                   &o.item, &o.file};
             for (size_t i = 0; i < sizeof(slot) / sizeof(slot[0]); i++)
                 if (strcmp(opt, valued[i]) == 0)
                     *slot[i] = val;
@@ -308,8 +303,6 @@ int cmd_plan(int argc, char **argv)
     }
     if (got < 0)
         return EXIT_USAGE;
-    if (want_file)
-        return cli_usage_error("plan", "-o needs a file name");
     if (strcmp(action, "list") == 0 && !o.npos)
         return do_list(&o);
     if (strcmp(action, "show") == 0 && o.npos == 1)
