@@ -40,14 +40,10 @@ static const char *const font_specs[F_COUNT] = {
     [F_H2] = PDF_FAMILY " Bold 11", [F_TITLE] = PDF_FAMILY " Bold 30",
     [F_SUBTITLE] = PDF_FAMILY " 15",
 };
+_Static_assert(F_COUNT <= PDF_FLOW_FONTS, "pdf_flow holds this many fonts");
 
 struct dpc {
     const struct pdf_datapakke *d;
-    cairo_surface_t *surf;
-    cairo_t *cr;
-    PangoContext *pc;
-    PangoLayout *lay, *aux; /* flowed text; text placed while a flow is under way */
-    PangoFontDescription *fonts[F_COUNT];
     struct pdf_flow f; /* the position, pages, and page breaks; its reserve: points kept
                           free right of flowed text (the contents' numbers) */
     int *starts;      /* n + 1 section start pages (indicators, then the definitions) */
@@ -64,7 +60,7 @@ static const char *tr(const struct dpc *c, const char *msgid)
 static void rgb(struct dpc *c, double r, double g, double b)
 {
     if (c->f.pass == 2)
-        cairo_set_source_rgb(c->cr, r, g, b);
+        cairo_set_source_rgb(c->f.cr, r, g, b);
 }
 
 static const char *markup(struct dpc *c, const char *text)
@@ -92,10 +88,10 @@ static void page_decor(void *doc)
         snprintf(head, sizeof head, "%s %s", tr(c, N_("Data package")),
                  c->d->date ? c->d->date : "");
         pdf_flow_draw_at(&c->f, markup(c, head), F_SMALL, LEFT, 32, CONTENT_W, PANGO_ALIGN_RIGHT);
-        cairo_set_line_width(c->cr, 0.5);
-        cairo_move_to(c->cr, LEFT, 48);
-        cairo_line_to(c->cr, PAGE_W - RIGHT, 48);
-        cairo_stroke(c->cr);
+        cairo_set_line_width(c->f.cr, 0.5);
+        cairo_move_to(c->f.cr, LEFT, 48);
+        cairo_line_to(c->f.cr, PAGE_W - RIGHT, 48);
+        cairo_stroke(c->f.cr);
     }
     snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->f.page, c->f.pages);
     pdf_flow_draw_at(&c->f, markup(c, foot), F_SMALL, LEFT, PAGE_H - 42, CONTENT_W,
@@ -153,7 +149,7 @@ static void chart(struct dpc *c, const void *ch, draw_fn draw, int height)
     h = height * scale;
     pdf_flow_need(&c->f, h);
     if (c->f.pass == 2 && !c->rc) {
-        canvas_cairo_init(&cv, c->cr, c->pc, LEFT, c->f.y, scale);
+        canvas_cairo_init(&cv, c->f.cr, c->f.pc, LEFT, c->f.y, scale);
         rc = draw(ch, &cv, c->err);
         if (canvas_done(&cv) && !rc)
             rc = kl_error_set(c->err, canvas_status(&cv), "PDF: a chart could not be drawn");
@@ -174,7 +170,7 @@ static void section_start(struct dpc *c, size_t i, const char *label)
         gchar *valid = g_utf8_make_valid(label ? label : "", -1);
         snprintf(attrs, sizeof attrs, "page=%d pos=[%d %d]", c->f.page, (int)LEFT,
                  (int)(c->f.y > 12 ? c->f.y - 12 : 0));
-        cairo_pdf_surface_add_outline(c->surf, CAIRO_PDF_OUTLINE_ROOT, valid, attrs, 0);
+        cairo_pdf_surface_add_outline(c->f.surf, CAIRO_PDF_OUTLINE_ROOT, valid, attrs, 0);
         g_free(valid);
     }
 }
@@ -214,8 +210,8 @@ static void contents(struct dpc *c)
             snprintf(attrs, sizeof attrs, "rect=[%d %d %d %d] page=%d pos=[%d %d]", (int)LEFT,
                      (int)y0, (int)CONTENT_W, (int)(c->f.y - y0 + 1), c->starts[i], (int)LEFT,
                      (int)TOP - 12);
-            cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attrs);
-            cairo_tag_end(c->cr, CAIRO_TAG_LINK);
+            cairo_tag_begin(c->f.cr, CAIRO_TAG_LINK, attrs);
+            cairo_tag_end(c->f.cr, CAIRO_TAG_LINK);
         }
         c->f.y += 2;
     }
@@ -229,8 +225,8 @@ static void front_page(struct dpc *c)
     c->f.at_top = 0;
     if (c->f.pass == 2) {
         rgb(c, ACCENT);
-        cairo_rectangle(c->cr, LEFT, 96, 60, 5);
-        cairo_fill(c->cr);
+        cairo_rectangle(c->f.cr, LEFT, 96, 60, 5);
+        cairo_fill(c->f.cr);
     }
     rgb(c, INK);
     para(c, tr(c, N_("Data package")), F_TITLE, 0);
@@ -247,9 +243,9 @@ static void front_page(struct dpc *c)
         rgb(c, 0.70, 0.10, 0.10);
         para(c, d->warning, F_BOLD, 10);
         if (c->f.pass == 2) {
-            cairo_set_line_width(c->cr, 1.5);
-            cairo_rectangle(c->cr, LEFT, y0, CONTENT_W, c->f.y - y0 + 6);
-            cairo_stroke(c->cr);
+            cairo_set_line_width(c->f.cr, 1.5);
+            cairo_rectangle(c->f.cr, LEFT, y0, CONTENT_W, c->f.y - y0 + 6);
+            cairo_stroke(c->f.cr);
         }
         rgb(c, INK);
         c->f.y += 10;
@@ -330,49 +326,24 @@ static void definitions(struct dpc *c)
 
 static int pass(struct dpc *c, int which, struct buf *out)
 {
-    cairo_status_t st;
     char title[300];
+    int rc;
 
-    c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? pdf_stream_buf
-                                                             : pdf_stream_discard,
-                                                  out, PAGE_W, PAGE_H);
-    c->cr = cairo_create(c->surf);
-    c->pc = pdf_doc_context(c->cr);
-    c->lay = pango_layout_new(c->pc);
-    c->aux = pango_layout_new(c->pc);
-    pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_wrap(c->aux, PANGO_WRAP_WORD_CHAR);
-    for (int f = 0; f < F_COUNT; f++)
-        c->fonts[f] = pango_font_description_from_string(font_specs[f]);
-    pdf_flow_begin(&c->f, which, c->cr, c->lay, c->aux, c->fonts, &area, page_decor, c);
+    pdf_flow_begin(&c->f, which, out, font_specs, F_COUNT, &area, page_decor, c);
     if (which == 2) {
         snprintf(title, sizeof title, "%s \xE2\x80\x93 %s %s", c->d->forum ? c->d->forum : "",
                  tr(c, N_("Data package")), c->d->date ? c->d->date : "");
-        cairo_pdf_surface_set_metadata(c->surf, CAIRO_PDF_METADATA_TITLE, title);
-        cairo_pdf_surface_set_metadata(c->surf, CAIRO_PDF_METADATA_CREATOR, "klynge");
+        cairo_pdf_surface_set_metadata(c->f.surf, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata(c->f.surf, CAIRO_PDF_METADATA_CREATOR, "klynge");
     }
-    cairo_set_source_rgb(c->cr, INK);
+    cairo_set_source_rgb(c->f.cr, INK);
     pdf_flow_new_page(&c->f);
     front_page(c);
     for (size_t i = 0; i < c->d->n; i++)
         indicator(c, i);
     definitions(c);
-    for (int f = 0; f < F_COUNT; f++)
-        pango_font_description_free(c->fonts[f]);
-    g_object_unref(c->lay);
-    g_object_unref(c->aux);
-    g_object_unref(c->pc);
-    cairo_destroy(c->cr);
-    cairo_surface_finish(c->surf);
-    st = cairo_surface_status(c->surf);
-    cairo_surface_destroy(c->surf);
-    if (c->rc)
-        return c->rc;
-    if (st == CAIRO_STATUS_WRITE_ERROR)
-        return kl_error_set(c->err, KL_ELIMIT, "PDF: the document is larger than allowed");
-    if (st != CAIRO_STATUS_SUCCESS)
-        return kl_error_set(c->err, KL_EIO, "PDF: %s", cairo_status_to_string(st));
-    return 0;
+    rc = pdf_flow_end(&c->f, c->rc ? NULL : c->err);
+    return c->rc ? c->rc : rc;
 }
 
 int pdf_datapakke_render(const struct pdf_datapakke *d, struct buf *out, int *pages,

@@ -1,22 +1,54 @@
 /* pdf_flow.c - the flow of pdf_flow.h: pango lays a paragraph out at the text width, and
  * its lines are drawn one by one so that a page can break between any two. */
 #include "render/pdf_flow.h"
+#include "render/pdf_doc.h"
 
+#include "core/error.h"
+
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
-void pdf_flow_begin(struct pdf_flow *f, int pass, cairo_t *cr, PangoLayout *lay,
-                    PangoLayout *aux, PangoFontDescription *const *fonts,
-                    const struct pdf_area *area, void (*decorate)(void *doc), void *doc)
+void pdf_flow_begin(struct pdf_flow *f, int pass, struct buf *out, const char *const *specs,
+                    int nfonts, const struct pdf_area *area, void (*decorate)(void *doc),
+                    void *doc)
 {
     f->pass = pass;
     f->page = 0;
-    f->cr = cr;
-    f->lay = lay;
-    f->aux = aux;
-    f->fonts = fonts;
+    f->surf = cairo_pdf_surface_create_for_stream(pass == 2 ? pdf_stream_buf
+                                                            : pdf_stream_discard,
+                                                  out, PDF_PAGE_W, PDF_PAGE_H);
+    f->cr = cairo_create(f->surf);
+    f->pc = pdf_doc_context(f->cr);
+    f->lay = pango_layout_new(f->pc);
+    f->aux = pango_layout_new(f->pc);
+    pango_layout_set_wrap(f->lay, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_wrap(f->aux, PANGO_WRAP_WORD_CHAR);
+    f->nfonts = nfonts < PDF_FLOW_FONTS ? nfonts : PDF_FLOW_FONTS;
+    for (int i = 0; i < f->nfonts; i++)
+        f->fonts[i] = pango_font_description_from_string(specs[i]);
     f->area = *area;
     f->decorate = decorate;
     f->doc = doc;
+}
+
+int pdf_flow_end(struct pdf_flow *f, struct kl_error *err)
+{
+    cairo_status_t st;
+
+    for (int i = 0; i < f->nfonts; i++)
+        pango_font_description_free(f->fonts[i]);
+    g_object_unref(f->lay);
+    g_object_unref(f->aux);
+    g_object_unref(f->pc);
+    cairo_destroy(f->cr);
+    cairo_surface_finish(f->surf);
+    st = cairo_surface_status(f->surf);
+    cairo_surface_destroy(f->surf);
+    if (st == CAIRO_STATUS_WRITE_ERROR)
+        return kl_error_set(err, KL_ELIMIT, "PDF: the document is larger than allowed");
+    if (st != CAIRO_STATUS_SUCCESS)
+        return kl_error_set(err, KL_EIO, "PDF: %s", cairo_status_to_string(st));
+    return 0;
 }
 
 void pdf_flow_draw_at(struct pdf_flow *f, const char *markup, int font, double x, double y,

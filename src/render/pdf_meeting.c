@@ -48,6 +48,7 @@ static const char *const font_specs[F_COUNT] = {
     [F_H1] = FAMILY " Bold 15", [F_H2] = FAMILY " Bold 11", [F_TITLE] = FAMILY " Bold 30",
     [F_SUBTITLE] = FAMILY " 15", [F_MONO] = "DejaVu Sans Mono,Liberation Mono,monospace 8.5",
 };
+_Static_assert(F_COUNT <= PDF_FLOW_FONTS, "pdf_flow holds this many fonts");
 
 /* The layout context. */
 
@@ -60,11 +61,6 @@ struct toc_entry {
 struct pdfc {
     const struct pdf_meeting *m;
     enum i18n_language lang;
-    cairo_surface_t *surf;
-    cairo_t *cr;
-    PangoContext *pc;
-    PangoLayout *lay, *aux;
-    PangoFontDescription *fonts[F_COUNT];
     struct pdf_flow f;   /* the position, pages, and page breaks */
     struct toc_entry *toc;
     size_t ntoc;
@@ -99,7 +95,7 @@ static void page_decor(void *doc)
     if (c->f.pass != 2)
         return;
     buf_init(&b, 4096);
-    set_rgb(c->cr, GREY);
+    set_rgb(c->f.cr, GREY);
     if (c->f.page > 1) {
         pdf_markup_str(&b, c->m->forum);
         pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W * 0.6, PANGO_ALIGN_LEFT);
@@ -108,26 +104,26 @@ static void page_decor(void *doc)
         buf_puts(&b, " ");
         pdf_markup_str(&b, c->date_short);
         pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, 34, CONTENT_W, PANGO_ALIGN_RIGHT);
-        cairo_set_line_width(c->cr, 0.5);
-        cairo_move_to(c->cr, LEFT, 50);
-        cairo_line_to(c->cr, PAGE_W - RIGHT, 50);
-        cairo_stroke(c->cr);
+        cairo_set_line_width(c->f.cr, 0.5);
+        cairo_move_to(c->f.cr, LEFT, 50);
+        cairo_line_to(c->f.cr, PAGE_W - RIGHT, 50);
+        cairo_stroke(c->f.cr);
     }
     if (c->m->draft) {
         buf_reset(&b);
         buf_puts(&b, "<b>");
         pdf_markup_str(&b, tr(c, N_("DRAFT")));
         buf_puts(&b, "</b>");
-        set_rgb(c->cr, 0.7, 0.1, 0.1);
+        set_rgb(c->f.cr, 0.7, 0.1, 0.1);
         pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, 18, CONTENT_W, PANGO_ALIGN_CENTER);
-        set_rgb(c->cr, GREY);
+        set_rgb(c->f.cr, GREY);
     }
     snprintf(foot, sizeof foot, tr(c, N_("Page %d of %d")), c->f.page, c->f.pages);
     buf_reset(&b);
     pdf_markup_str(&b, foot);
     pdf_flow_draw_at(&c->f, buf_cstr(&b), F_SMALL, LEFT, PAGE_H - 44, CONTENT_W,
                      PANGO_ALIGN_CENTER);
-    set_rgb(c->cr, INK);
+    set_rgb(c->f.cr, INK);
     buf_free(&b);
 }
 
@@ -145,10 +141,10 @@ static void heading(struct pdfc *c, const char *text, enum font f, double before
     pdf_flow_gap(&c->f, before);
     pdf_flow_need(&c->f, f == F_H1 ? 80 : 48);
     if (c->f.pass == 2)
-        set_rgb(c->cr, ACCENT);
+        set_rgb(c->f.cr, ACCENT);
     flow_plain(c, text, f, 0);
     if (c->f.pass == 2)
-        set_rgb(c->cr, INK);
+        set_rgb(c->f.cr, INK);
     c->f.y += 3;
 }
 
@@ -253,10 +249,10 @@ static void markdown(struct pdfc *c, const char *text, double indent0)
         case CMARK_NODE_THEMATIC_BREAK:
             pdf_flow_need(&c->f, 12);
             if (c->f.pass == 2) {
-                cairo_set_line_width(c->cr, 0.5);
-                cairo_move_to(c->cr, LEFT + indent, c->f.y + 5);
-                cairo_line_to(c->cr, PAGE_W - RIGHT, c->f.y + 5);
-                cairo_stroke(c->cr);
+                cairo_set_line_width(c->f.cr, 0.5);
+                cairo_move_to(c->f.cr, LEFT + indent, c->f.y + 5);
+                cairo_line_to(c->f.cr, PAGE_W - RIGHT, c->f.y + 5);
+                cairo_stroke(c->f.cr);
             }
             c->f.y += 12;
             break;
@@ -399,13 +395,13 @@ static void front_page(struct pdfc *c)
     c->f.y = 150;
     c->f.at_top = 0;
     if (c->f.pass == 2) {
-        set_rgb(c->cr, ACCENT);
-        cairo_rectangle(c->cr, LEFT, 120, 60, 5);
-        cairo_fill(c->cr);
+        set_rgb(c->f.cr, ACCENT);
+        cairo_rectangle(c->f.cr, LEFT, 120, 60, 5);
+        cairo_fill(c->f.cr);
     }
     flow_plain(c, kind_label(c), F_TITLE, 0);
     c->f.y += 6;
-    set_rgb(c->cr, INK);
+    set_rgb(c->f.cr, INK);
     flow_plain(c, m->forum, F_SUBTITLE, 0);
     if (m->title && *m->title)
         flow_plain(c, m->title, F_BODY, 0);
@@ -420,10 +416,10 @@ static void front_page(struct pdfc *c)
     if (m->public_version) {
         c->f.y += 8;
         if (c->f.pass == 2)
-            set_rgb(c->cr, GREY);
+            set_rgb(c->f.cr, GREY);
         flow_plain(c, tr(c, N_("Public version: closed items are not included.")), F_SMALL, 0);
         if (c->f.pass == 2)
-            set_rgb(c->cr, INK);
+            set_rgb(c->f.cr, INK);
     }
 }
 
@@ -448,8 +444,8 @@ static void toc(struct pdfc *c)
         /* the page number right-aligned on the last line, with a dotted leader */
         if (c->f.pass == 2) {
             double lastw;
-            int lines = pango_layout_get_line_count(c->lay);
-            PangoLayoutLine *ll = pango_layout_get_line_readonly(c->lay, lines - 1);
+            int lines = pango_layout_get_line_count(c->f.lay);
+            PangoLayoutLine *ll = pango_layout_get_line_readonly(c->f.lay, lines - 1);
             PangoRectangle r;
             char attrs[96];
 
@@ -457,24 +453,24 @@ static void toc(struct pdfc *c)
             lastw = (double)r.width / PANGO_SCALE;
             snprintf(num, sizeof num, "%d", e->page);
             pdf_flow_draw_at(&c->f, num, F_BODY, LEFT, c->f.last_top, CONTENT_W, PANGO_ALIGN_RIGHT);
-            set_rgb(c->cr, GREY);
-            cairo_set_line_width(c->cr, 0.8);
+            set_rgb(c->f.cr, GREY);
+            cairo_set_line_width(c->f.cr, 0.8);
             {
                 static const double dots[] = {0.8, 2.6};
-                cairo_set_dash(c->cr, dots, 2, 0);
+                cairo_set_dash(c->f.cr, dots, 2, 0);
             }
             if (LEFT + lastw + 6 < x1 - 24) {
-                cairo_move_to(c->cr, LEFT + lastw + 6, c->f.y - 4);
-                cairo_line_to(c->cr, x1 - 24, c->f.y - 4);
-                cairo_stroke(c->cr);
+                cairo_move_to(c->f.cr, LEFT + lastw + 6, c->f.y - 4);
+                cairo_line_to(c->f.cr, x1 - 24, c->f.y - 4);
+                cairo_stroke(c->f.cr);
             }
-            cairo_set_dash(c->cr, NULL, 0, 0);
-            set_rgb(c->cr, INK);
+            cairo_set_dash(c->f.cr, NULL, 0, 0);
+            set_rgb(c->f.cr, INK);
             snprintf(attrs, sizeof attrs, "rect=[%d %d %d %d] page=%d pos=[%d %d]",
                      (int)LEFT, (int)y0, (int)CONTENT_W, (int)(c->f.y - y0 + 1), e->page,
                      (int)LEFT, (int)(e->y > 12 ? e->y - 12 : 0));
-            cairo_tag_begin(c->cr, CAIRO_TAG_LINK, attrs);
-            cairo_tag_end(c->cr, CAIRO_TAG_LINK);
+            cairo_tag_begin(c->f.cr, CAIRO_TAG_LINK, attrs);
+            cairo_tag_end(c->f.cr, CAIRO_TAG_LINK);
         }
         c->f.y += 4;
     }
@@ -577,24 +573,24 @@ static void rooms_row(struct pdfc *c, unsigned rooms)
         buf_puts(&c->mk, on ? "<b>" : "<span foreground=\"#8a94a3\">");
         pdf_markup_str(&c->mk, cap);
         buf_puts(&c->mk, on ? "</b>" : "</span>");
-        pango_layout_set_font_description(c->aux, c->fonts[F_SMALL]);
-        pango_layout_set_width(c->aux, -1);
-        pango_layout_set_markup(c->aux, buf_cstr(&c->mk), -1);
-        pango_layout_get_extents(c->aux, NULL, &r);
+        pango_layout_set_font_description(c->f.aux, c->f.fonts[F_SMALL]);
+        pango_layout_set_width(c->f.aux, -1);
+        pango_layout_set_markup(c->f.aux, buf_cstr(&c->mk), -1);
+        pango_layout_get_extents(c->f.aux, NULL, &r);
         if (c->f.pass == 2) {
-            cairo_set_line_width(c->cr, 0.8);
+            cairo_set_line_width(c->f.cr, 0.8);
             if (on)
-                set_rgb(c->cr, ACCENT);
+                set_rgb(c->f.cr, ACCENT);
             else
-                set_rgb(c->cr, 0.6, 0.64, 0.7);
-            cairo_rectangle(c->cr, x + 0.5, c->f.y + 2.5, 8, 8);
+                set_rgb(c->f.cr, 0.6, 0.64, 0.7);
+            cairo_rectangle(c->f.cr, x + 0.5, c->f.y + 2.5, 8, 8);
             if (on)
-                cairo_fill(c->cr);
+                cairo_fill(c->f.cr);
             else
-                cairo_stroke(c->cr);
-            set_rgb(c->cr, INK);
-            cairo_move_to(c->cr, x + 12, c->f.y + 1.5);
-            pango_cairo_show_layout(c->cr, c->aux);
+                cairo_stroke(c->f.cr);
+            set_rgb(c->f.cr, INK);
+            cairo_move_to(c->f.cr, x + 12, c->f.y + 1.5);
+            pango_cairo_show_layout(c->f.cr, c->f.aux);
         }
         x += 12 + (double)r.width / PANGO_SCALE + 16;
     }
@@ -624,10 +620,10 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
     buf_printf(&c->mk, "%d. ", it->number);
     pdf_markup_str(&c->mk, it->title);
     if (c->f.pass == 2)
-        set_rgb(c->cr, ACCENT);
+        set_rgb(c->f.cr, ACCENT);
     pdf_flow_lines(&c->f, buf_cstr(&c->mk), F_H1, 0, NULL);
     if (c->f.pass == 2)
-        set_rgb(c->cr, INK);
+        set_rgb(c->f.cr, INK);
     c->f.y += 6;
     rooms_row(c, it->rooms);
     if ((it->presenter && *it->presenter) || it->written_orientation) {
@@ -701,37 +697,26 @@ static void item_section(struct pdfc *c, const struct pdf_item *it)
 static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err)
 {
     const struct pdf_meeting *m = c->m;
-    cairo_status_t st;
     size_t i;
-    int f;
+    int rc;
 
     c->toc_next = 0;
-    c->surf = cairo_pdf_surface_create_for_stream(which == 2 ? pdf_stream_buf : pdf_stream_discard, out,
-                                                  PAGE_W, PAGE_H);
-    c->cr = cairo_create(c->surf);
-    c->pc = pdf_doc_context(c->cr);
-    c->lay = pango_layout_new(c->pc);
-    c->aux = pango_layout_new(c->pc);
-    pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_wrap(c->aux, PANGO_WRAP_WORD_CHAR);
-    for (f = 0; f < F_COUNT; f++)
-        c->fonts[f] = pango_font_description_from_string(font_specs[f]);
-    pdf_flow_begin(&c->f, which, c->cr, c->lay, c->aux, c->fonts, &area, page_decor, c);
+    pdf_flow_begin(&c->f, which, out, font_specs, F_COUNT, &area, page_decor, c);
     if (which == 2) {
         char title[400];
         snprintf(title, sizeof title, "%s \xE2\x80\x93 %s %s", m->forum ? m->forum : "",
                  kind_label(c), c->date_short);
-        cairo_pdf_surface_set_metadata(c->surf, CAIRO_PDF_METADATA_TITLE, title);
-        cairo_pdf_surface_set_metadata(c->surf, CAIRO_PDF_METADATA_CREATOR, "klynge");
+        cairo_pdf_surface_set_metadata(c->f.surf, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata(c->f.surf, CAIRO_PDF_METADATA_CREATOR, "klynge");
         for (i = 0; i < c->ntoc; i++) {
             char attrs[64];
             snprintf(attrs, sizeof attrs, "page=%d pos=[%d %d]", c->toc[i].page, (int)LEFT,
                      (int)(c->toc[i].y > 12 ? c->toc[i].y - 12 : 0));
-            cairo_pdf_surface_add_outline(c->surf, CAIRO_PDF_OUTLINE_ROOT, c->toc[i].label,
+            cairo_pdf_surface_add_outline(c->f.surf, CAIRO_PDF_OUTLINE_ROOT, c->toc[i].label,
                                           attrs, 0);
         }
     }
-    set_rgb(c->cr, INK);
+    set_rgb(c->f.cr, INK);
     pdf_flow_new_page(&c->f);
     front_page(c);
     toc(c);
@@ -741,22 +726,8 @@ static int pass(struct pdfc *c, int which, struct buf *out, struct kl_error *err
     for (i = 0; i < m->nitems; i++)
         if (!skipped(c, &m->items[i]))
             item_section(c, &m->items[i]);
-    for (f = 0; f < F_COUNT; f++)
-        pango_font_description_free(c->fonts[f]);
-    g_object_unref(c->lay);
-    g_object_unref(c->aux);
-    g_object_unref(c->pc);
-    cairo_destroy(c->cr);
-    cairo_surface_finish(c->surf);
-    st = cairo_surface_status(c->surf);
-    cairo_surface_destroy(c->surf);
-    if (c->oom)
-        return kl_error_set(err, KL_ENOMEM, "PDF: out of memory");
-    if (st == CAIRO_STATUS_WRITE_ERROR)
-        return kl_error_set(err, KL_ELIMIT, "PDF: the document is larger than allowed");
-    if (st != CAIRO_STATUS_SUCCESS)
-        return kl_error_set(err, KL_EIO, "PDF: %s", cairo_status_to_string(st));
-    return 0;
+    rc = pdf_flow_end(&c->f, err);
+    return c->oom ? kl_error_set(err, KL_ENOMEM, "PDF: out of memory") : rc;
 }
 
 int pdf_meeting_render(const struct pdf_meeting *m, struct buf *out, int *pages,
